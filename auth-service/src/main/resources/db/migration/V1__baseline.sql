@@ -1,0 +1,2 @@
+-- Baseline of the auth-service schema. Each feature adds its tables in the next version;
+-- Hibernate only validates (ddl-auto=validate), Flyway alone changes the schema.

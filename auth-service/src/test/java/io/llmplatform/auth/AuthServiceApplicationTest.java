@@ -1,0 +1,17 @@
+package io.llmplatform.auth;
+
+import io.llmplatform.testkit.Engine;
+import io.llmplatform.testkit.RealEngines;
+import io.llmplatform.testkit.conformance.ServiceConformanceTests;
+import java.util.Set;
+import org.springframework.boot.test.context.SpringBootTest;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealEngines({Engine.POSTGRES, Engine.KAFKA})
+class AuthServiceApplicationTest extends ServiceConformanceTests {
+
+    @Override
+    protected Set<String> readinessDependencies() {
+        return Set.of("db", "kafka");
+    }
+}

@@ -1,0 +1,13 @@
+package io.llmplatform.chat;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** OpenAI-compatible chat completions and conversations over vLLM; emits usage events. */
+@SpringBootApplication
+public class ChatServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ChatServiceApplication.class, args);
+    }
+}

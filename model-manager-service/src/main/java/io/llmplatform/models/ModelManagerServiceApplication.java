@@ -1,0 +1,13 @@
+package io.llmplatform.models;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Model profiles, GPU inventory, compatibility, switching jobs and live vLLM status. */
+@SpringBootApplication
+public class ModelManagerServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ModelManagerServiceApplication.class, args);
+    }
+}

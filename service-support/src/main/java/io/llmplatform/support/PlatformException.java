@@ -1,0 +1,35 @@
+package io.llmplatform.support;
+
+import io.llmplatform.contracts.error.ErrorCode;
+
+/**
+ * A failure the caller should see as-is: its {@link ErrorCode} decides the HTTP status and the stable code in the
+ * error body, its message becomes the body's {@code detail}. {@code param} names the offending input, if one.
+ */
+public class PlatformException extends RuntimeException {
+
+    private final ErrorCode code;
+    private final String param;
+
+    public PlatformException(ErrorCode code, String message) {
+        this(code, message, null, null);
+    }
+
+    public PlatformException(ErrorCode code, String message, String param) {
+        this(code, message, param, null);
+    }
+
+    public PlatformException(ErrorCode code, String message, String param, Throwable cause) {
+        super(message, cause);
+        this.code = code;
+        this.param = param;
+    }
+
+    public ErrorCode code() {
+        return code;
+    }
+
+    public String param() {
+        return param;
+    }
+}

@@ -1,0 +1,41 @@
+package io.llmplatform.support.error;
+
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.handler.TracingObservationHandler.TracingContext;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
+
+/** The trace id to quote in an error body, so a user's report leads straight to the trace and its logs. */
+public final class TraceIds {
+
+    private final ObjectProvider<Tracer> tracer;
+
+    public TraceIds(ObjectProvider<Tracer> tracer) {
+        this.tracer = tracer;
+    }
+
+    /** The trace of the span in scope on this thread, or null. */
+    public String current() {
+        Tracer current = tracer.getIfAvailable();
+        Span span = current != null ? current.currentSpan() : null;
+        return span != null ? span.context().traceId() : null;
+    }
+
+    /**
+     * The trace of a WebFlux exchange: its server observation is kept in the exchange attributes, because a reactive
+     * pipeline has no span bound to the thread that handles the error.
+     */
+    public String of(Map<String, Object> exchangeAttributes) {
+        String onThread = current();
+        if (onThread != null) {
+            return onThread;
+        }
+        return ServerRequestObservationContext.findCurrent(exchangeAttributes)
+                .map(context -> (TracingContext) context.get(TracingContext.class))
+                .map(TracingContext::getSpan)
+                .map(span -> span.context().traceId())
+                .orElse(null);
+    }
+}

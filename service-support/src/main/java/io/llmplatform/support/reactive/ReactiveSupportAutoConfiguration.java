@@ -1,0 +1,41 @@
+package io.llmplatform.support.reactive;
+
+import io.llmplatform.support.RequestIds;
+import io.llmplatform.support.error.ApiErrorMapper;
+import io.llmplatform.support.error.ErrorBodyFactory;
+import io.llmplatform.support.error.ErrorSupportAutoConfiguration;
+import io.llmplatform.support.error.TraceIds;
+import io.micrometer.context.ContextRegistry;
+import org.slf4j.MDC;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Request ids and the platform error body for WebFlux services (the gateway). */
+@AutoConfiguration(after = ErrorSupportAutoConfiguration.class,
+        beforeName = "org.springframework.boot.webflux.autoconfigure.error.ErrorWebFluxAutoConfiguration",
+        afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+public class ReactiveSupportAutoConfiguration {
+
+    static {
+        // With spring.reactor.context-propagation=auto, Reactor restores this MDC entry on whatever thread runs the
+        // pipeline, so a reactive service's log lines carry the request id just as a servlet service's do.
+        ContextRegistry.getInstance().registerThreadLocalAccessor(RequestIds.MDC_KEY,
+                () -> MDC.get(RequestIds.MDC_KEY),
+                requestId -> MDC.put(RequestIds.MDC_KEY, requestId),
+                () -> MDC.remove(RequestIds.MDC_KEY));
+    }
+
+    @Bean
+    RequestIdWebFilter requestIdWebFilter() {
+        return new RequestIdWebFilter();
+    }
+
+    @Bean
+    ReactiveErrorHandler reactiveErrorHandler(ApiErrorMapper mapper, ErrorBodyFactory bodies, TraceIds traceIds,
+            JsonMapper json) {
+        return new ReactiveErrorHandler(mapper, bodies, traceIds, json);
+    }
+}
