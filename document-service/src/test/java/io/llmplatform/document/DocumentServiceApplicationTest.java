@@ -7,7 +7,7 @@ import java.util.Set;
 import org.springframework.boot.test.context.SpringBootTest;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@RealEngines(Engine.POSTGRES)
+@RealEngines({Engine.POSTGRES, Engine.TOKEN_ISSUER})
 class DocumentServiceApplicationTest extends ServiceConformanceTests {
 
     @Override

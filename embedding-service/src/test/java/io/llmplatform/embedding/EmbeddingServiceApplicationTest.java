@@ -7,7 +7,7 @@ import java.util.Set;
 import org.springframework.boot.test.context.SpringBootTest;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@RealEngines(Engine.KAFKA)
+@RealEngines({Engine.KAFKA, Engine.TOKEN_ISSUER})
 class EmbeddingServiceApplicationTest extends ServiceConformanceTests {
 
     @Override

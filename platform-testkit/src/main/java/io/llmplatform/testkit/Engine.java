@@ -5,5 +5,7 @@ public enum Engine {
     POSTGRES,
     KAFKA,
     CHROMA,
-    REDIS
+    REDIS,
+    /** Not an engine but auth-service's stand-in: a JWKS endpoint and tokens signed by its key. */
+    TOKEN_ISSUER
 }

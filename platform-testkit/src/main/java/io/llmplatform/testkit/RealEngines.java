@@ -15,7 +15,9 @@ import java.lang.annotation.Target;
  *       {@code spring.datasource.*};</li>
  *   <li>{@link Engine#KAFKA}: {@code spring.kafka.bootstrap-servers};</li>
  *   <li>{@link Engine#REDIS}: {@code spring.data.redis.url} and {@code test-engines.redis.url};</li>
- *   <li>{@link Engine#CHROMA}: {@code test-engines.chroma.url}, for the service's own Chroma property.</li>
+ *   <li>{@link Engine#CHROMA}: {@code test-engines.chroma.url}, for the service's own Chroma property;</li>
+ *   <li>{@link Engine#TOKEN_ISSUER}: {@code platform.security.jwks-uri} and {@code .issuer}, so the service accepts
+ *       tokens from {@link TestEngines#tokenIssuer()}.</li>
  * </ul>
  */
 @Target(ElementType.TYPE)

@@ -5,6 +5,7 @@ import io.llmplatform.testkit.engine.EngineMode;
 import io.llmplatform.testkit.engine.KafkaEngine;
 import io.llmplatform.testkit.engine.PostgresEngine;
 import io.llmplatform.testkit.engine.RedisEngine;
+import io.llmplatform.testkit.tokens.TestTokenIssuer;
 import java.util.function.Supplier;
 
 /**
@@ -18,6 +19,7 @@ public final class TestEngines {
     private static final Shared<KafkaEngine> KAFKA = new Shared<>(() -> KafkaEngine.start(EngineMode.current()));
     private static final Shared<ChromaEngine> CHROMA = new Shared<>(() -> ChromaEngine.start(EngineMode.current()));
     private static final Shared<RedisEngine> REDIS = new Shared<>(() -> RedisEngine.start(EngineMode.current()));
+    private static final Shared<TestTokenIssuer> TOKEN_ISSUER = new Shared<>(TestTokenIssuer::start);
 
     public static PostgresEngine postgres() {
         return POSTGRES.get();
@@ -33,6 +35,10 @@ public final class TestEngines {
 
     public static RedisEngine redis() {
         return REDIS.get();
+    }
+
+    public static TestTokenIssuer tokenIssuer() {
+        return TOKEN_ISSUER.get();
     }
 
     /** Starts its engine once, on first use, and stops it when the JVM exits. */

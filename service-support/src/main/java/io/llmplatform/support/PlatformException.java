@@ -1,6 +1,7 @@
 package io.llmplatform.support;
 
 import io.llmplatform.contracts.error.ErrorCode;
+import org.springframework.http.HttpHeaders;
 
 /**
  * A failure the caller should see as-is: its {@link ErrorCode} decides the HTTP status and the stable code in the
@@ -10,6 +11,7 @@ public class PlatformException extends RuntimeException {
 
     private final ErrorCode code;
     private final String param;
+    private final HttpHeaders headers = new HttpHeaders();
 
     public PlatformException(ErrorCode code, String message) {
         this(code, message, null, null);
@@ -31,5 +33,15 @@ public class PlatformException extends RuntimeException {
 
     public String param() {
         return param;
+    }
+
+    /** Response headers the failure implies, such as {@code Retry-After}. */
+    public HttpHeaders headers() {
+        return HttpHeaders.readOnlyHttpHeaders(headers);
+    }
+
+    public PlatformException withHeader(String name, String value) {
+        headers.set(name, value);
+        return this;
     }
 }

@@ -2,6 +2,9 @@ package io.llmplatform.testkit.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.llmplatform.testkit.Engine;
+import io.llmplatform.testkit.RealEngines;
+import io.llmplatform.testkit.TestEngines;
 import java.net.http.HttpClient;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -9,7 +12,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -20,6 +25,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.MergedAnnotations;
+import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -31,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What every platform service does, checked over HTTP against the whole running application: probes, metrics,
- * OpenAPI, the error bodies with their stable codes, request ids, trace propagation and structured logs.
+ * OpenAPI, the error bodies with their stable codes, request ids, trace propagation, structured logs, and bearer
+ * token authentication where the service has it. Health, metrics and API docs are always reached without a token.
  * <p>
  * Each service extends this in a test annotated {@code @SpringBootTest(webEnvironment = RANDOM_PORT)} and
  * {@code @RealEngines(...)}, naming the health components its readiness depends on.
@@ -53,6 +61,39 @@ public abstract class ServiceConformanceTests {
 
     /** Health components the service's readiness must report UP: {@code db}, {@code kafka}... */
     protected abstract Set<String> readinessDependencies();
+
+    /**
+     * The access token the checks send, or null for a service without authentication. By default a user token from
+     * the test kit's issuer when the test asks for {@link Engine#TOKEN_ISSUER}; auth-service, which only accepts its
+     * own tokens, overrides this.
+     */
+    protected String accessToken() {
+        var engines = MergedAnnotations.from(getClass(), SearchStrategy.TYPE_HIERARCHY).get(RealEngines.class);
+        boolean issuer = engines.isPresent()
+                && List.of(engines.getEnumArray("value", Engine.class)).contains(Engine.TOKEN_ISSUER);
+        return issuer ? TestEngines.tokenIssuer().tokenFor(UUID.randomUUID(), "USER") : null;
+    }
+
+    @Test
+    void requestsWithoutAValidTokenAreChallengedWhereAuthenticationIsOn() {
+        boolean secured = accessToken() != null;
+        HttpHeaders garbage = new HttpHeaders();
+        garbage.setBearerAuth("not.a.jwt");
+
+        ResponseEntity<String> anonymous = get("/conformance-probe/failure", new HttpHeaders());
+        ResponseEntity<String> forged = get("/conformance-probe/failure", garbage);
+
+        if (!secured) {
+            assertThat(anonymous.getStatusCode().value()).as("a service without authentication").isEqualTo(500);
+            return;
+        }
+        assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
+        assertThat(anonymous.getHeaders().getFirst("WWW-Authenticate")).startsWith("Bearer");
+        assertThat(JSON.readTree(anonymous.getBody()).get("code").asString()).isEqualTo("unauthorized");
+        assertThat(forged.getStatusCode().value()).isEqualTo(401);
+        assertThat(forged.getHeaders().getFirst("WWW-Authenticate")).contains("error=\"invalid_token\"");
+        assertThat(JSON.readTree(forged.getBody()).get("code").asString()).isEqualTo("invalid_token");
+    }
 
     @Test
     void livenessAndReadinessAreUpWithTheServiceDependencies() {
@@ -104,7 +145,7 @@ public abstract class ServiceConformanceTests {
         HttpHeaders headers = new HttpHeaders();
         headers.set("traceparent", "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01");
 
-        ResponseEntity<String> response = get("/no-such-path", headers);
+        ResponseEntity<String> response = get("/no-such-path", authenticated(headers));
 
         assertThat(response.getStatusCode().value()).isEqualTo(404);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -150,7 +191,7 @@ public abstract class ServiceConformanceTests {
 
     @Test
     void unexpectedFailureIsAnInternalErrorThatRevealsNothing(CapturedOutput output) {
-        ResponseEntity<String> response = get("/conformance-probe/failure", new HttpHeaders());
+        ResponseEntity<String> response = get("/conformance-probe/failure", authenticated(new HttpHeaders()));
 
         assertThat(response.getStatusCode().value()).isEqualTo(500);
         JsonNode problem = JSON.readTree(response.getBody());
@@ -236,8 +277,16 @@ public abstract class ServiceConformanceTests {
     }
 
     private ResponseEntity<String> post(String path, String json) {
-        return client().post().uri(path).contentType(MediaType.APPLICATION_JSON).body(json).retrieve()
-                .toEntity(String.class);
+        return client().post().uri(path).headers(h -> h.addAll(authenticated(new HttpHeaders())))
+                .contentType(MediaType.APPLICATION_JSON).body(json).retrieve().toEntity(String.class);
+    }
+
+    private HttpHeaders authenticated(HttpHeaders headers) {
+        String token = accessToken();
+        if (token != null) {
+            headers.setBearerAuth(token);
+        }
+        return headers;
     }
 
     private static byte[] randomBytes(int length) {

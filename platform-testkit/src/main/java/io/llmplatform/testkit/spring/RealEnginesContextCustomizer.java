@@ -37,6 +37,10 @@ record RealEnginesContextCustomizer(Set<Engine> engines) implements ContextCusto
         if (engines.contains(Engine.CHROMA)) {
             properties.put("test-engines.chroma.url", TestEngines.chroma().baseUrl());
         }
+        if (engines.contains(Engine.TOKEN_ISSUER)) {
+            properties.put("platform.security.jwks-uri", TestEngines.tokenIssuer().jwksUri());
+            properties.put("platform.security.issuer", TestEngines.tokenIssuer().issuer());
+        }
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("realEngines", properties));
     }
 }

@@ -31,7 +31,7 @@ public final class ApiErrorMapper {
 
     public ApiError map(Throwable failure) {
         ApiError error = switch (failure) {
-            case PlatformException e -> ApiError.of(e.code(), e.getMessage(), e.param());
+            case PlatformException e -> ApiError.of(e.code(), e.getMessage(), e.param()).withHeaders(e.headers());
             case BindingResult result -> ApiError.validationFailed(FieldNames.violations(result));
             case HandlerMethodValidationException e -> ApiError.validationFailed(FieldNames.violations(e));
             case ConstraintViolationException e -> ApiError.validationFailed(violations(e));

@@ -9,10 +9,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Request ids and the platform error body for Spring MVC services. */
 @AutoConfiguration(after = ErrorSupportAutoConfiguration.class,
-        beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
+        beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration",
+        afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class ServletSupportAutoConfiguration {
 
@@ -24,8 +26,8 @@ public class ServletSupportAutoConfiguration {
     }
 
     @Bean
-    ServletErrorResponses servletErrorResponses(ErrorBodyFactory bodies, TraceIds traceIds) {
-        return new ServletErrorResponses(bodies, traceIds);
+    ServletErrorResponses servletErrorResponses(ErrorBodyFactory bodies, TraceIds traceIds, JsonMapper json) {
+        return new ServletErrorResponses(bodies, traceIds, json);
     }
 
     @Bean

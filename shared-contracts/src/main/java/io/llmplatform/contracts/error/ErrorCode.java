@@ -23,6 +23,14 @@ public enum ErrorCode {
     PAYLOAD_TOO_LARGE("payload_too_large", 413, "Payload too large", OpenAiType.INVALID_REQUEST),
     UNSUPPORTED_MEDIA_TYPE("unsupported_media_type", 415, "Unsupported media type", OpenAiType.INVALID_REQUEST),
     RATE_LIMITED("rate_limited", 429, "Too many requests", OpenAiType.RATE_LIMIT),
+    INVALID_CREDENTIALS("invalid_credentials", 401, "Invalid credentials", OpenAiType.AUTHENTICATION),
+    INVALID_TOKEN("invalid_token", 401, "Invalid token", OpenAiType.AUTHENTICATION),
+    REFRESH_TOKEN_REUSED("refresh_token_reused", 401, "Refresh token reused", OpenAiType.AUTHENTICATION),
+    INVALID_API_KEY("invalid_api_key", 401, "Invalid API key", OpenAiType.AUTHENTICATION),
+    ACCOUNT_DISABLED("account_disabled", 403, "Account disabled", OpenAiType.PERMISSION),
+    USER_EXISTS("user_exists", 409, "User exists", OpenAiType.INVALID_REQUEST),
+    LOGIN_LOCKED("login_locked", 429, "Too many failed logins", OpenAiType.RATE_LIMIT),
+    QUOTA_EXCEEDED("quota_exceeded", 429, "Monthly token quota exceeded", OpenAiType.QUOTA),
     INTERNAL_ERROR("internal_error", 500, "Internal error", OpenAiType.SERVER),
     BAD_GATEWAY("bad_gateway", 502, "Bad gateway", OpenAiType.SERVER),
     SERVICE_UNAVAILABLE("service_unavailable", 503, "Service unavailable", OpenAiType.SERVER),
@@ -94,6 +102,7 @@ public enum ErrorCode {
         static final String AUTHENTICATION = "authentication_error";
         static final String PERMISSION = "permission_error";
         static final String RATE_LIMIT = "rate_limit_error";
+        static final String QUOTA = "insufficient_quota";
         static final String SERVER = "server_error";
     }
 }
