@@ -1,0 +1,267 @@
+package io.llmplatform.launcher;
+
+import io.llmplatform.launcher.engine.DatabaseServer;
+import io.llmplatform.launcher.engine.KraftBroker;
+import io.llmplatform.launcher.engine.LocalPostgres;
+import io.llmplatform.launcher.service.PlatformService;
+import io.llmplatform.launcher.service.ServiceFailure;
+import io.llmplatform.launcher.service.ServiceImage;
+import io.llmplatform.launcher.service.ServiceProcess;
+import io.llmplatform.simulator.SimulatorConfig;
+import io.llmplatform.simulator.VllmSimulator;
+import io.llmplatform.simulator.engine.LatencyProfile;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * The whole platform on one machine: engines first (the embedded ones unless real ones were named), then every
+ * service as its own process, until all are ready. Anything that fails on the way stops what was started and says
+ * which part failed and why. {@link #close()} stops services first (they drain and flush), then the engines.
+ */
+final class LocalPlatform implements AutoCloseable {
+
+    static final String SIMULATED_MODEL = "simulated-llm";
+    private static final int POSTGRES_PORT = 15432;
+    private static final int KAFKA_PORT = 19092;
+    private static final int KAFKA_CONTROLLER_PORT = 19093;
+    private static final int SIMULATOR_PORT = 8000;
+    private static final Duration READY_PATIENCE = Duration.ofMinutes(3);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(40);
+    /** Small heaps, the serial collector and the client compiler: start fast and fit in memory beside the others. */
+    private static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "-Xss512k", "-Xmx256m", "-XX:MaxMetaspaceSize=200m", "-XX:ReservedCodeCacheSize=48m");
+
+    private final List<AutoCloseable> engines = Collections.synchronizedList(new ArrayList<>());
+    private final List<ServiceProcess> services = Collections.synchronizedList(new ArrayList<>());
+    private final Map<PlatformService, Integer> ports = new EnumMap<>(PlatformService.class);
+    private PlatformSecrets secrets;
+
+    static LocalPlatform start(LaunchSettings settings, Consumer<String> progress) throws LaunchFailure {
+        LocalPlatform platform = new LocalPlatform();
+        try {
+            platform.startAll(settings, progress);
+            return platform;
+        } catch (LaunchFailure | RuntimeException e) {
+            progress.accept("Stopping what was started.");
+            platform.close();
+            throw e instanceof LaunchFailure failure ? failure : new LaunchFailure(e.getMessage(), e);
+        }
+    }
+
+    private void startAll(LaunchSettings settings, Consumer<String> progress) throws LaunchFailure {
+        List<PlatformService> selected = settings.services().stream().map(PlatformService::byModule).toList();
+        Path java = Path.of(ProcessHandle.current().info().command().orElse("java"));
+        Map<PlatformService, Path> jars = jars(settings.repository(), selected);
+        for (PlatformService service : PlatformService.values()) {
+            ports.put(service, settings.freePorts() ? freePort() : service.defaultPort());
+        }
+        for (PlatformService service : selected) {
+            requireFree(ports.get(service), service.module());
+        }
+        createDirectories(settings.dataDirectory());
+        secrets = PlatformSecrets.loadOrCreate(settings.dataDirectory());
+
+        DatabaseServer database = database(settings, progress);
+        String kafka = kafka(settings, progress);
+        String vllm = vllm(settings, progress);
+        for (PlatformService service : selected) {
+            service.database().ifPresent(name -> LocalPostgres.ensureDatabase(database, name));
+        }
+        ServiceEnvironment environment = new ServiceEnvironment(ports, database, kafka, settings.redisUrl(), vllm,
+                settings.vllmBaseUrl() != null ? settings.vllmModel() : SIMULATED_MODEL, secrets);
+
+        Map<PlatformService, ServiceImage> images = prepare(settings, selected, java, jars, environment, progress);
+        progress.accept("Starting " + String.join(", ", selected.stream().map(PlatformService::module).toList()));
+        for (PlatformService service : selected) {
+            try {
+                services.add(ServiceProcess.start(service, ports.get(service), images.get(service).command(),
+                        environment.of(service), logs(settings).resolve(service.module() + ".log")));
+            } catch (IOException e) {
+                throw new LaunchFailure(service.module() + " could not be started: " + e.getMessage(), e);
+            }
+        }
+        for (ServiceProcess service : List.copyOf(services)) {
+            try {
+                service.awaitReady(READY_PATIENCE);
+                progress.accept(service.service().module() + " is ready on port " + service.port());
+            } catch (ServiceFailure failure) {
+                throw new LaunchFailure(failure.getMessage(), failure);
+            }
+        }
+    }
+
+    private DatabaseServer database(LaunchSettings settings, Consumer<String> progress) throws LaunchFailure {
+        if (settings.postgresUrl() != null) {
+            progress.accept("Using PostgreSQL at " + settings.postgresUrl());
+            return DatabaseServer.external(settings.postgresUrl(), settings.postgresUser(),
+                    settings.postgresPassword());
+        }
+        int port = settings.freePorts() ? freePort() : POSTGRES_PORT;
+        requireFree(port, "embedded PostgreSQL");
+        progress.accept("Starting embedded PostgreSQL on port " + port);
+        LocalPostgres postgres = LocalPostgres.start(port, settings.dataDirectory().resolve("postgres"));
+        engines.add(postgres);
+        return postgres;
+    }
+
+    private String kafka(LaunchSettings settings, Consumer<String> progress) throws LaunchFailure {
+        if (settings.kafkaBootstrapServers() != null) {
+            progress.accept("Using Kafka at " + settings.kafkaBootstrapServers());
+            return settings.kafkaBootstrapServers();
+        }
+        int port = settings.freePorts() ? freePort() : KAFKA_PORT;
+        int controller = settings.freePorts() ? freePort() : KAFKA_CONTROLLER_PORT;
+        requireFree(port, "embedded Kafka");
+        requireFree(controller, "embedded Kafka's controller");
+        progress.accept("Starting embedded Kafka (KRaft) on port " + port);
+        KraftBroker broker = new KraftBroker(port, controller, settings.dataDirectory().resolve("kafka"));
+        broker.start();
+        engines.add(broker);
+        return broker.bootstrapServers();
+    }
+
+    private String vllm(LaunchSettings settings, Consumer<String> progress) throws LaunchFailure {
+        if (settings.vllmBaseUrl() != null) {
+            progress.accept("Using the model server at " + settings.vllmBaseUrl());
+            return settings.vllmBaseUrl();
+        }
+        int port = settings.freePorts() ? freePort() : SIMULATOR_PORT;
+        requireFree(port, "the vLLM simulator");
+        progress.accept("Starting the vLLM simulator on port " + port + " (no GPU needed)");
+        VllmSimulator simulator = VllmSimulator.start(SimulatorConfig.builder().port(port)
+                .servedModels(SIMULATED_MODEL).latency(LatencyProfile.ofMillis(120, 30, 15, 5)).build());
+        engines.add(simulator);
+        return simulator.baseUrl();
+    }
+
+    /** Extracts jars and, on the first start after a build, trains their AOT caches two at a time. */
+    private Map<PlatformService, ServiceImage> prepare(LaunchSettings settings, List<PlatformService> selected,
+            Path java, Map<PlatformService, Path> jars, ServiceEnvironment environment, Consumer<String> progress)
+            throws LaunchFailure {
+        Map<PlatformService, ServiceImage> images = new EnumMap<>(PlatformService.class);
+        Path apps = settings.dataDirectory().resolve("apps");
+        try {
+            for (PlatformService service : selected) {
+                images.put(service, ServiceImage.prepare(service, java, jars.get(service), apps, JVM_OPTIONS));
+            }
+            List<PlatformService> untrained = settings.aotCache() ? selected.stream()
+                    .filter(service -> !images.get(service).hasCache()).toList() : List.of();
+            if (!untrained.isEmpty()) {
+                progress.accept("Preparing fast start-up for " + untrained.size()
+                        + " services (once per build; about a minute)");
+                try (ExecutorService trainers = Executors.newFixedThreadPool(2)) {
+                    List<Future<Boolean>> trained = new ArrayList<>();
+                    for (PlatformService service : untrained) {
+                        trained.add(trainers.submit(() -> images.get(service).trainCache(environment.of(service),
+                                logs(settings).resolve(service.module() + "-aot-training.log"))));
+                    }
+                    for (int i = 0; i < untrained.size(); i++) {
+                        if (!trained.get(i).get()) {
+                            progress.accept("  " + untrained.get(i).module() + " will start without its AOT cache");
+                        }
+                    }
+                }
+            }
+            return images;
+        } catch (IOException e) {
+            throw new LaunchFailure("could not prepare the services: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchFailure("interrupted while preparing the services", e);
+        } catch (ExecutionException e) {
+            throw new LaunchFailure("could not prepare the services: " + e.getCause().getMessage(), e);
+        }
+    }
+
+    int port(PlatformService service) {
+        return ports.get(service);
+    }
+
+    PlatformSecrets secrets() {
+        return secrets;
+    }
+
+    List<ServiceProcess> services() {
+        return List.copyOf(services);
+    }
+
+    /** Services first, in reverse, so each drains and flushes while its dependencies still run; then the engines. */
+    @Override
+    public void close() {
+        List<ServiceProcess> running = new ArrayList<>(services);
+        Collections.reverse(running);
+        try (ExecutorService stoppers = Executors.newVirtualThreadPerTaskExecutor()) {
+            running.stream().filter(service -> service.service() == PlatformService.GATEWAY)
+                    .forEach(gateway -> gateway.stop(STOP_GRACE));
+            running.forEach(service -> stoppers.submit(() -> service.stop(STOP_GRACE)));
+        }
+        services.clear();
+        List<AutoCloseable> started = new ArrayList<>(engines);
+        Collections.reverse(started);
+        for (AutoCloseable engine : started) {
+            try {
+                engine.close();
+            } catch (Exception e) {
+                System.err.println("could not stop " + engine + ": " + e.getMessage());
+            }
+        }
+        engines.clear();
+    }
+
+    private static Map<PlatformService, Path> jars(Path repository, List<PlatformService> selected)
+            throws LaunchFailure {
+        Map<PlatformService, Path> jars = new EnumMap<>(PlatformService.class);
+        for (PlatformService service : selected) {
+            Path jar = repository.resolve(service.module()).resolve("target").resolve(service.module() + ".jar");
+            if (!Files.isRegularFile(jar)) {
+                throw new LaunchFailure(service.module() + " is not built (" + jar + " is missing); run "
+                        + "./mvnw -B -ntp -DskipTests package, or ./platform up, which builds what is missing");
+            }
+            jars.put(service, jar);
+        }
+        return jars;
+    }
+
+    private static Path logs(LaunchSettings settings) {
+        return settings.dataDirectory().resolve("logs");
+    }
+
+    private static void requireFree(int port, String what) throws LaunchFailure {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+        } catch (IOException taken) {
+            throw new LaunchFailure("port " + port + " (" + what + ") is already in use; stop what uses it, or "
+                    + "start with --free-ports");
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port", e);
+        }
+    }
+
+    private static void createDirectories(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create " + directory, e);
+        }
+    }
+}

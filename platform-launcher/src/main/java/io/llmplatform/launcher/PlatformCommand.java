@@ -1,0 +1,116 @@
+package io.llmplatform.launcher;
+
+import io.llmplatform.launcher.service.PlatformService;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./platform up}: the whole platform on this machine, until Ctrl-C. */
+@Command(name = "platform", mixinStandardHelpOptions = true, subcommands = PlatformCommand.Up.class,
+        description = "Runs the LLM platform on this machine.")
+public final class PlatformCommand {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new PlatformCommand()).execute(args));
+    }
+
+    @Command(name = "up", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Starts every service on its default port, on embedded engines unless real ones are "
+                    + "named: embedded PostgreSQL and Kafka keep their data in the data directory between runs, and "
+                    + "the vLLM simulator stands in for a model server. Ctrl-C stops everything cleanly.")
+    static final class Up implements Callable<Integer> {
+
+        @Option(names = "--data-dir", defaultValue = ".platform-data",
+                description = "where the engines' data, secrets and logs live (default: ${DEFAULT-VALUE})")
+        Path dataDirectory;
+
+        @Option(names = "--services", split = ",", paramLabel = "SERVICE",
+                description = "the services to start (default: all): ${COMPLETION-CANDIDATES}",
+                completionCandidates = Modules.class)
+        List<String> services = PlatformService.allModules();
+
+        @Option(names = "--vllm-base-url", defaultValue = "${env:VLLM_BASE_URL}",
+                description = "an OpenAI-compatible model server (vLLM, Ollama, llama.cpp...) instead of the "
+                        + "simulator [env VLLM_BASE_URL]")
+        String vllmBaseUrl;
+
+        @Option(names = "--vllm-model", defaultValue = "${env:VLLM_MODEL}",
+                description = "the model's name on that server [env VLLM_MODEL]")
+        String vllmModel;
+
+        @Option(names = "--postgres-url", defaultValue = "${env:POSTGRES_URL}",
+                description = "a PostgreSQL server, jdbc:postgresql://host:port/ ; one database per service is "
+                        + "created there [env POSTGRES_URL]")
+        String postgresUrl;
+
+        @Option(names = "--postgres-user", defaultValue = "${env:POSTGRES_USER:-postgres}",
+                description = "[env POSTGRES_USER]")
+        String postgresUser;
+
+        @Option(names = "--postgres-password", defaultValue = "${env:POSTGRES_PASSWORD:-}",
+                description = "[env POSTGRES_PASSWORD]")
+        String postgresPassword;
+
+        @Option(names = "--kafka-bootstrap-servers", defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS}",
+                description = "a Kafka cluster instead of the embedded broker [env KAFKA_BOOTSTRAP_SERVERS]")
+        String kafkaBootstrapServers;
+
+        @Option(names = "--chroma-url", defaultValue = "${env:CHROMA_URL}",
+                description = "a Chroma server for document-service, instead of its in-memory store [env CHROMA_URL]")
+        String chromaUrl;
+
+        @Option(names = "--redis-url", defaultValue = "${env:REDIS_URL}",
+                description = "a Redis for quotas and rate limits shared by replicas [env REDIS_URL]")
+        String redisUrl;
+
+        @Option(names = "--free-ports", description = "run everything on free ports instead of the defaults")
+        boolean freePorts;
+
+        @Option(names = "--no-aot-cache", description = "do not train or use the services' JDK AOT caches")
+        boolean noAotCache;
+
+        @Override
+        public Integer call() {
+            LaunchSettings settings = new LaunchSettings(Path.of("").toAbsolutePath(), dataDirectory.toAbsolutePath(),
+                    services, vllmBaseUrl, vllmModel, postgresUrl, postgresUser, postgresPassword,
+                    kafkaBootstrapServers, redisUrl, chromaUrl, freePorts, !noAotCache);
+            long started = System.nanoTime();
+            LocalPlatform platform;
+            try {
+                platform = LocalPlatform.start(settings, message -> System.out.println("  " + message));
+            } catch (LaunchFailure failure) {
+                System.err.println();
+                System.err.println("The platform did not start: " + failure.getMessage());
+                return 1;
+            }
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                System.out.println("\nStopping: services drain their requests and flush usage, then the engines stop.");
+                platform.close();
+                System.out.println("Stopped. Data kept in " + settings.dataDirectory());
+                stopped.countDown();
+            }, "platform-shutdown"));
+            System.out.println(Instructions.ready(platform, settings, Duration.ofNanos(System.nanoTime() - started)));
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return 0;
+        }
+    }
+
+    /** The service names --services accepts, for the help text. */
+    static final class Modules implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return PlatformService.allModules().iterator();
+        }
+    }
+}

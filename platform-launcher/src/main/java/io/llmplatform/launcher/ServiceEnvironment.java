@@ -1,0 +1,75 @@
+package io.llmplatform.launcher;
+
+import io.llmplatform.launcher.engine.DatabaseServer;
+import io.llmplatform.launcher.service.PlatformService;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The environment each service gets: exactly the variables it reads in production (see the README), pointing at the
+ * engines and at each other.
+ */
+final class ServiceEnvironment {
+
+    private final Map<PlatformService, Integer> ports;
+    private final DatabaseServer database;
+    private final String kafka;
+    private final String redisUrl;
+    private final String vllmBaseUrl;
+    private final String vllmModel;
+    private final PlatformSecrets secrets;
+
+    ServiceEnvironment(Map<PlatformService, Integer> ports, DatabaseServer database, String kafka, String redisUrl,
+            String vllmBaseUrl, String vllmModel, PlatformSecrets secrets) {
+        this.ports = Map.copyOf(ports);
+        this.database = database;
+        this.kafka = kafka;
+        this.redisUrl = redisUrl;
+        this.vllmBaseUrl = vllmBaseUrl;
+        this.vllmModel = vllmModel;
+        this.secrets = secrets;
+    }
+
+    Map<String, String> of(PlatformService service) {
+        Map<String, String> env = new HashMap<>();
+        env.put("SERVER_PORT", Integer.toString(ports.get(service)));
+        String auth = "http://localhost:" + ports.get(PlatformService.AUTH);
+        env.put("AUTH_JWKS_URI", auth + "/.well-known/jwks.json");
+        env.put("AUTH_ISSUER", auth);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+        if (redisUrl != null) {
+            env.put("REDIS_URL", redisUrl);
+        }
+        service.database().ifPresent(name -> {
+            env.put("DATABASE_URL", database.jdbcUrl(name));
+            env.put("DATABASE_USERNAME", database.username());
+            env.put("DATABASE_PASSWORD", database.password());
+            // One person's platform: a few connections each keep PostgreSQL's memory small.
+            env.put("SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE", "4");
+        });
+        switch (service) {
+            case AUTH -> {
+                env.put("AUTH_KEY_ENCRYPTION_KEY", secrets.keyEncryptionKey());
+                env.put("ADMIN_EMAIL", secrets.adminEmail());
+                env.put("ADMIN_PASSWORD", secrets.adminPassword());
+                env.put("GATEWAY_CLIENT_SECRET", secrets.gatewayClientSecret());
+            }
+            case CHAT -> {
+                env.put("VLLM_BASE_URL", vllmBaseUrl);
+                if (vllmModel != null) {
+                    env.put("VLLM_MODEL", vllmModel);
+                }
+            }
+            case GATEWAY -> {
+                env.put("GATEWAY_CLIENT_SECRET", secrets.gatewayClientSecret());
+                for (PlatformService downstream : PlatformService.values()) {
+                    if (downstream != PlatformService.GATEWAY) {
+                        env.put(downstream.name() + "_SERVICE_URL", "http://localhost:" + ports.get(downstream));
+                    }
+                }
+            }
+            default -> { }
+        }
+        return env;
+    }
+}
