@@ -1,7 +1,9 @@
 package io.llmplatform.chat;
 
+import io.llmplatform.contracts.events.Topics;
 import io.llmplatform.testkit.Engine;
 import io.llmplatform.testkit.RealEngines;
+import io.llmplatform.testkit.TestEngines;
 import io.llmplatform.testkit.conformance.ServiceConformanceTests;
 import java.util.Set;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -10,8 +12,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 @RealEngines({Engine.POSTGRES, Engine.KAFKA, Engine.TOKEN_ISSUER})
 class ChatServiceApplicationTest extends ServiceConformanceTests {
 
+    static {
+        TestEngines.kafka().createTopics(Topics.QUOTA);
+    }
+
     @Override
     protected Set<String> readinessDependencies() {
-        return Set.of("db", "kafka");
+        return Set.of("db", "kafka", "quotaFeed", "quotaStore");
     }
 }

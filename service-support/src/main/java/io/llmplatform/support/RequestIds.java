@@ -14,6 +14,8 @@ public final class RequestIds {
     public static final String MDC_KEY = "requestId";
     /** The request or exchange attribute holding the id. */
     public static final String ATTRIBUTE = RequestIds.class.getName() + ".requestId";
+    /** The request attribute holding when the request reached the service, on the {@code System.nanoTime()} scale. */
+    public static final String RECEIVED_NANOS_ATTRIBUTE = RequestIds.class.getName() + ".receivedNanos";
 
     private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 

@@ -1,5 +1,6 @@
 package io.llmplatform.testkit.engine;
 
+import java.util.List;
 import java.util.Map;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.testcontainers.kafka.KafkaContainer;
@@ -12,6 +13,11 @@ public abstract class KafkaEngine implements AutoCloseable {
     }
 
     public abstract String bootstrapServers();
+
+    /** Creates topics (3 partitions) unless they exist. */
+    public void createTopics(String... topics) {
+        KafkaTopics.create(bootstrapServers(), List.of(topics));
+    }
 
     /** spring-kafka-test's in-JVM KRaft broker. */
     private static final class Embedded extends KafkaEngine {

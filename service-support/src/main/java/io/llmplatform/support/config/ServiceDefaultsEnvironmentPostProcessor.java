@@ -2,6 +2,7 @@ package io.llmplatform.support.config;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -20,18 +21,29 @@ import org.springframework.core.io.ClassPathResource;
  * <p>
  * It also honours OpenTelemetry's standard {@code OTEL_EXPORTER_OTLP_ENDPOINT} and
  * {@code OTEL_EXPORTER_OTLP_TRACES_ENDPOINT}: setting either switches trace export on. Unset, no exporter exists.
+ * And {@code REDIS_URL}, when set, becomes {@code spring.data.redis.url}: services that use Redis share it only when
+ * it is configured, and otherwise fall back to what works in a single process.
  */
 public final class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
     static final String DEFAULTS = "service-defaults.yml";
     static final String OTLP_ENDPOINT_PROPERTY = "management.opentelemetry.tracing.export.otlp.endpoint";
+    static final String REDIS_URL_PROPERTY = "spring.data.redis.url";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Map<String, Object> fromStandardVariables = new HashMap<>();
         String tracesEndpoint = otlpTracesEndpoint(environment);
         if (tracesEndpoint != null) {
-            environment.getPropertySources().addLast(
-                    new MapPropertySource("otelEnvironment", Map.of(OTLP_ENDPOINT_PROPERTY, tracesEndpoint)));
+            fromStandardVariables.put(OTLP_ENDPOINT_PROPERTY, tracesEndpoint);
+        }
+        String redisUrl = environment.getProperty("REDIS_URL");
+        if (redisUrl != null && !redisUrl.isBlank()) {
+            fromStandardVariables.put(REDIS_URL_PROPERTY, redisUrl);
+        }
+        if (!fromStandardVariables.isEmpty()) {
+            environment.getPropertySources().addLast(new MapPropertySource("standardVariables",
+                    fromStandardVariables));
         }
         loadDefaults().forEach(environment.getPropertySources()::addLast);
     }

@@ -1,12 +1,8 @@
 package io.llmplatform.support.error;
 
 import io.llmplatform.contracts.error.ErrorCode;
-import io.llmplatform.contracts.error.ProblemBody.FieldViolation;
 import io.llmplatform.support.PlatformException;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import java.util.Comparator;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -34,8 +30,9 @@ public final class ApiErrorMapper {
             case PlatformException e -> ApiError.of(e.code(), e.getMessage(), e.param()).withHeaders(e.headers());
             case BindingResult result -> ApiError.validationFailed(FieldNames.violations(result));
             case HandlerMethodValidationException e -> ApiError.validationFailed(FieldNames.violations(e));
-            case ConstraintViolationException e -> ApiError.validationFailed(violations(e));
+            case ConstraintViolationException e -> ApiError.validationFailed(FieldNames.violations(e));
             case HttpMessageNotReadableException e -> JsonReadErrors.describe(e);
+            case JacksonException e -> JsonReadErrors.describe(e);
             case MissingRequestValueException e -> ApiError.invalidParameter(e.getName(), "is required");
             case TypeMismatchException e -> ApiError.invalidParameter(e.getPropertyName(), "has an invalid value");
             case MaxUploadSizeExceededException e -> ApiError.of(ErrorCode.PAYLOAD_TOO_LARGE,
@@ -48,18 +45,6 @@ public final class ApiErrorMapper {
             return error.withHeaders(response.getHeaders());
         }
         return error;
-    }
-
-    private static List<FieldViolation> violations(ConstraintViolationException e) {
-        return e.getConstraintViolations().stream()
-                .map(v -> new FieldViolation(leafName(v), v.getMessage()))
-                .sorted(Comparator.comparing(FieldViolation::field))
-                .toList();
-    }
-
-    private static String leafName(ConstraintViolation<?> violation) {
-        String path = violation.getPropertyPath().toString();
-        return path.substring(path.lastIndexOf('.') + 1);
     }
 
     /** WebFlux wraps body decoding failures (bad JSON) in a {@link ServerWebInputException}. */

@@ -1,6 +1,7 @@
 package io.llmplatform.support.error;
 
 import io.llmplatform.contracts.error.ProblemBody.FieldViolation;
+import jakarta.validation.ConstraintViolationException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -27,6 +28,16 @@ final class FieldNames {
                         error instanceof FieldError field ? wireName(field.getField(), snakeCase)
                                 : error.getObjectName(),
                         message(error)))
+                .sorted(Comparator.comparing(FieldViolation::field))
+                .toList();
+    }
+
+    /** Violations found by validating a bean by hand; nested paths keep their indexes, like {@code messages[0].role}. */
+    static List<FieldViolation> violations(ConstraintViolationException e) {
+        return e.getConstraintViolations().stream()
+                .map(violation -> new FieldViolation(wireName(violation.getPropertyPath().toString(),
+                        violation.getRootBeanClass() != null && isSnakeCase(violation.getRootBeanClass())),
+                        violation.getMessage()))
                 .sorted(Comparator.comparing(FieldViolation::field))
                 .toList();
     }

@@ -52,6 +52,18 @@ class ServiceDefaultsEnvironmentPostProcessorTest {
         assertThat(environment.getProperty(OTLP)).isEqualTo("https://traces.example.com/ingest");
     }
 
+    @Test
+    void redisIsConfiguredOnlyByANonBlankRedisUrl() {
+        StandardEnvironment withUrl = environment(Map.of("REDIS_URL", "redis://cache:6379"));
+        StandardEnvironment blank = environment(Map.of("REDIS_URL", " "));
+
+        new ServiceDefaultsEnvironmentPostProcessor().postProcessEnvironment(withUrl, new SpringApplication());
+        new ServiceDefaultsEnvironmentPostProcessor().postProcessEnvironment(blank, new SpringApplication());
+
+        assertThat(withUrl.getProperty("spring.data.redis.url")).isEqualTo("redis://cache:6379");
+        assertThat(blank.containsProperty("spring.data.redis.url")).isFalse();
+    }
+
     private static StandardEnvironment environment(Map<String, Object> properties) {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("test", properties));

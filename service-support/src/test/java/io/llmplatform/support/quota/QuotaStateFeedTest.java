@@ -12,16 +12,11 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,16 +30,8 @@ class QuotaStateFeedTest {
     private static final YearMonth MONTH = YearMonth.of(2026, 11);
 
     @BeforeAll
-    static void quotaTopic() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestEngines.kafka().bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(Topics.QUOTA, 3, (short) 1)
-                    .configs(Map.of("cleanup.policy", "compact")))).all().get();
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw e;
-            }
-        }
+    static void quotaTopic() {
+        TestEngines.kafka().createTopics(Topics.QUOTA);
     }
 
     @Test

@@ -5,7 +5,12 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,15 +28,15 @@ import tools.jackson.databind.annotation.JsonNaming;
 public record ChatCompletionRequest(
         String model,
         @NotEmpty @Valid List<ChatMessage> messages,
-        Double temperature,
-        Double topP,
-        Integer maxTokens,
-        Integer maxCompletionTokens,
-        Integer n,
-        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> stop,
+        @DecimalMin("0") @DecimalMax("2") Double temperature,
+        @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") Double topP,
+        @Min(1) Integer maxTokens,
+        @Min(1) Integer maxCompletionTokens,
+        @Min(1) Integer n,
+        @Size(max = 4) @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> stop,
         Long seed,
-        Double presencePenalty,
-        Double frequencyPenalty,
+        @DecimalMin("-2") @DecimalMax("2") Double presencePenalty,
+        @DecimalMin("-2") @DecimalMax("2") Double frequencyPenalty,
         JsonNode responseFormat,
         List<Tool> tools,
         JsonNode toolChoice,
@@ -39,7 +44,7 @@ public record ChatCompletionRequest(
         StreamOptions streamOptions,
         String user,
         Boolean logprobs,
-        Integer topLogprobs,
+        @Min(0) @Max(20) Integer topLogprobs,
         @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> extraParameters) {
 
     public ChatCompletionRequest {

@@ -2,6 +2,8 @@ package io.llmplatform.contracts.openai;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -16,7 +18,8 @@ import tools.jackson.databind.node.StringNode;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ChatMessage(
-        String role,
+        @NotBlank @Pattern(regexp = "system|developer|user|assistant|tool",
+                message = "must be one of system, developer, user, assistant, tool") String role,
         JsonNode content,
         String name,
         List<ToolCall> toolCalls,

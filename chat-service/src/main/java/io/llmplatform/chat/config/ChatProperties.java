@@ -1,0 +1,76 @@
+package io.llmplatform.chat.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * chat-service's settings.
+ *
+ * @param models the models this service serves and where (until model-manager-service announces them)
+ * @param defaultModel the model for requests naming none, or {@code current}
+ * @param maxMessageBytes the largest message content accepted, in UTF-8 bytes
+ * @param memoryTokens how many tokens of a conversation's history go back to the model with each message
+ */
+@Validated
+@ConfigurationProperties("platform.chat")
+public record ChatProperties(
+        @NotEmpty @Valid List<Model> models,
+        @NotBlank String defaultModel,
+        @Valid @NotNull @DefaultValue Timeouts timeouts,
+        @Valid @NotNull @DefaultValue Resilience resilience,
+        @DefaultValue("262144") @Min(1) int maxMessageBytes,
+        @DefaultValue("3000") @Min(100) int memoryTokens) {
+
+    /**
+     * @param name the name clients use
+     * @param baseUrl the OpenAI-compatible server (vLLM), without {@code /v1}
+     * @param upstreamName the model's name on that server; the client's name if absent
+     * @param contextTokens the model's context length, bounding a request without {@code max_tokens}
+     * @param apiKey sent as a bearer token, for servers that want one
+     */
+    public record Model(
+            @NotBlank String name,
+            @NotNull URI baseUrl,
+            String upstreamName,
+            @DefaultValue("8192") @Min(1) int contextTokens,
+            String apiKey) {
+
+        public String upstreamModel() {
+            return upstreamName != null && !upstreamName.isBlank() ? upstreamName : name;
+        }
+    }
+
+    /**
+     * @param connect to open a connection to the model server
+     * @param firstToken from sending a request to its first token (or whole answer when not streaming)
+     * @param betweenTokens the longest silence within a stream
+     * @param request the whole request, however it is going
+     */
+    public record Timeouts(
+            @DefaultValue("2s") Duration connect,
+            @DefaultValue("60s") Duration firstToken,
+            @DefaultValue("30s") Duration betweenTokens,
+            @DefaultValue("10m") Duration request) {
+    }
+
+    /**
+     * @param connectRetries retries when the model server cannot be reached, before anything was sent
+     * @param failureRateThreshold percentage of failed calls that opens an endpoint's circuit
+     * @param openFor how long an open circuit answers 503 before it tries the endpoint again
+     */
+    public record Resilience(
+            @DefaultValue("1") @Min(0) int connectRetries,
+            @DefaultValue("50") float failureRateThreshold,
+            @DefaultValue("20") @Min(2) int slidingWindowCalls,
+            @DefaultValue("10s") Duration openFor) {
+    }
+}

@@ -1,0 +1,161 @@
+package io.llmplatform.chat;
+
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.llmplatform.contracts.events.Topics;
+import io.llmplatform.contracts.events.UsageEvent;
+import io.llmplatform.simulator.SimulatorConfig;
+import io.llmplatform.simulator.VllmSimulator;
+import io.llmplatform.simulator.engine.LatencyProfile;
+import io.llmplatform.simulator.fault.FaultSettings;
+import io.llmplatform.simulator.generation.ContentMode;
+import io.llmplatform.testkit.Engine;
+import io.llmplatform.testkit.RealEngines;
+import io.llmplatform.testkit.TestEngines;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * chat-service on a random port against real PostgreSQL and Kafka, with simulated vLLM servers: {@code sim-model}
+ * answers at once (echoing the last user message), {@code slow} streams a token every 40 ms, {@code offline} points
+ * at nothing, and {@code retired} names a model the server does not serve. Test classes extending this share one
+ * application context, so each test works as its own fresh user.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealEngines({Engine.POSTGRES, Engine.KAFKA, Engine.TOKEN_ISSUER})
+public abstract class ChatIntegrationTest {
+
+    protected static final JsonMapper JSON = JsonMapper.builder().build();
+    protected static final VllmSimulator SIMULATOR = VllmSimulator.start(SimulatorConfig.builder().port(0)
+            .servedModels("sim-model").contentMode(ContentMode.ECHO).maxModelLen(4096).build());
+    protected static final VllmSimulator SLOW_SIMULATOR = VllmSimulator.start(SimulatorConfig.builder().port(0)
+            .servedModels("slow-model").contentMode(ContentMode.RANDOM).meanOutputTokens(400)
+            .latency(LatencyProfile.ofMillis(20, 0, 40, 0)).build());
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    static {
+        TestEngines.kafka().createTopics(Topics.QUOTA, Topics.USAGE);
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void models(DynamicPropertyRegistry registry) {
+        model(registry, 0, "default", SIMULATOR.baseUrl(), "sim-model");
+        model(registry, 1, "slow", SLOW_SIMULATOR.baseUrl(), "slow-model");
+        model(registry, 2, "offline", "http://127.0.0.1:1", "nothing");
+        model(registry, 3, "retired", SIMULATOR.baseUrl(), "no-longer-served");
+        registry.add("platform.chat.default-model", () -> "default");
+        registry.add("platform.chat.timeouts.first-token", () -> "3s");
+        registry.add("platform.chat.timeouts.between-tokens", () -> "2s");
+    }
+
+    private static void model(DynamicPropertyRegistry registry, int index, String name, String url, String upstream) {
+        registry.add("platform.chat.models[" + index + "].name", () -> name);
+        registry.add("platform.chat.models[" + index + "].base-url", () -> url);
+        registry.add("platform.chat.models[" + index + "].upstream-name", () -> upstream);
+        registry.add("platform.chat.models[" + index + "].context-tokens", () -> 4096);
+    }
+
+    @Autowired
+    private CircuitBreakerRegistry circuitBreakers;
+
+    protected UUID user;
+    protected String token;
+
+    /** Each test starts as a new user, with healthy model servers and closed circuits. */
+    @BeforeEach
+    void freshStart() {
+        user = UUID.randomUUID();
+        token = TestEngines.tokenIssuer().tokenFor(user, "USER");
+        SIMULATOR.faults(FaultSettings.NONE);
+        circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+    }
+
+    protected String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    protected OpenAIClient openAi(String accessToken) {
+        return OpenAIOkHttpClient.builder().baseUrl(baseUrl() + "/v1").apiKey(accessToken).maxRetries(0).build();
+    }
+
+    /** A raw call: the status, headers and body exactly as the service answered. */
+    protected HttpResponse<String> post(String path, String accessToken, String json) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                    .header("Authorization", "Bearer " + accessToken).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected HttpResponse<String> call(String method, String path, String accessToken, String json) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                    .header("Authorization", "Bearer " + accessToken).header("Content-Type", "application/json")
+                    .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(json)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected static JsonNode json(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+
+    /** The usage events published for a user, waiting up to {@code wait} for at least {@code expected}. */
+    protected static List<UsageEvent> usageEventsOf(UUID user, int expected, Duration wait) {
+        return usageEventsOf(TestEngines.kafka().bootstrapServers(), user, expected, wait);
+    }
+
+    protected static List<UsageEvent> usageEventsOf(String servers, UUID user, int expected, Duration wait) {
+        List<UsageEvent> events = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<String, String>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+                ConsumerConfig.GROUP_ID_CONFIG, "chat-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+            consumer.subscribe(List.of(Topics.USAGE));
+            long deadline = System.nanoTime() + wait.toNanos();
+            while (System.nanoTime() < deadline && events.size() < expected) {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (record.key().equals(user.toString())) {
+                        events.add(JSON.readValue(record.value(), UsageEvent.class));
+                    }
+                });
+            }
+        }
+        return events;
+    }
+
+    protected static String chatBody(String model, String message, boolean stream) {
+        return JSON.writeValueAsString(Map.of("model", model, "stream", stream,
+                "messages", List.of(Map.of("role", "user", "content", message))));
+    }
+}
