@@ -9,6 +9,7 @@ import java.util.List;
  * @param services the services to start, in {@link ServiceCatalog} names
  * @param freePorts run everything on free ports instead of the default ones (for tests beside other work)
  * @param aotCache train and use each service's JDK AOT cache: about half the start-up time after the first start
+ * @param serviceJvmOptions every service's JVM options; empty for the small-footprint defaults
  */
 record LaunchSettings(
         Path repository,
@@ -23,5 +24,6 @@ record LaunchSettings(
         String redisUrl,
         String chromaUrl,
         boolean freePorts,
-        boolean aotCache) {
+        boolean aotCache,
+        List<String> serviceJvmOptions) {
 }

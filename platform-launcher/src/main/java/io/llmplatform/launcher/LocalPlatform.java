@@ -156,7 +156,8 @@ final class LocalPlatform implements AutoCloseable {
         Path apps = settings.dataDirectory().resolve("apps");
         try {
             for (PlatformService service : selected) {
-                images.put(service, ServiceImage.prepare(service, java, jars.get(service), apps, JVM_OPTIONS));
+                images.put(service, ServiceImage.prepare(service, java, jars.get(service), apps,
+                        settings.serviceJvmOptions().isEmpty() ? JVM_OPTIONS : settings.serviceJvmOptions()));
             }
             List<PlatformService> untrained = settings.aotCache() ? selected.stream()
                     .filter(service -> !images.get(service).hasCache()).toList() : List.of();

@@ -75,11 +75,18 @@ public final class PlatformCommand {
         @Option(names = "--no-aot-cache", description = "do not train or use the services' JDK AOT caches")
         boolean noAotCache;
 
+        @Option(names = "--service-jvm-options", defaultValue = "${env:PLATFORM_SERVICE_JVM_OPTIONS}",
+                description = "JVM options for every service instead of the small-footprint defaults, e.g. "
+                        + "'-XX:+UseParallelGC -Xmx1g' for a benchmark [env PLATFORM_SERVICE_JVM_OPTIONS]")
+        String serviceJvmOptions;
+
         @Override
         public Integer call() {
             LaunchSettings settings = new LaunchSettings(Path.of("").toAbsolutePath(), dataDirectory.toAbsolutePath(),
                     services, vllmBaseUrl, vllmModel, postgresUrl, postgresUser, postgresPassword,
-                    kafkaBootstrapServers, redisUrl, chromaUrl, freePorts, !noAotCache);
+                    kafkaBootstrapServers, redisUrl, chromaUrl, freePorts, !noAotCache,
+                    serviceJvmOptions == null || serviceJvmOptions.isBlank() ? List.of()
+                            : List.of(serviceJvmOptions.trim().split("\\s+")));
             long started = System.nanoTime();
             LocalPlatform platform;
             try {

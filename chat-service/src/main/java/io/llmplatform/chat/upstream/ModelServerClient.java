@@ -70,7 +70,7 @@ public class ModelServerClient {
             throw ModelServerErrors.unavailable("The model '" + endpoint.name()
                     + "' is failing; requests are paused for a few seconds", "5");
         }
-        HttpRequest request = request(endpoint, "/v1/chat/completions", body,
+        HttpRequest request = request(endpoint, "/chat/completions", body,
                 stream ? timeouts.firstToken() : timeouts.request());
         long started = System.nanoTime();
         for (int attempt = 0; ; attempt++) {
@@ -156,17 +156,13 @@ public class ModelServerClient {
     }
 
     private OpenAiChatModel chatModel(ModelEndpoint endpoint) {
-        return OpenAiChatModel.builder().baseUrl(openAiBaseUrl(endpoint)).apiKey(apiKey(endpoint))
+        return OpenAiChatModel.builder().baseUrl(endpoint.openAiBaseUrl()).apiKey(apiKey(endpoint))
                 .modelName(endpoint.upstreamModel()).timeout(timeouts.request()).maxRetries(0).build();
     }
 
     private OpenAiStreamingChatModel streamingModel(ModelEndpoint endpoint) {
-        return OpenAiStreamingChatModel.builder().baseUrl(openAiBaseUrl(endpoint)).apiKey(apiKey(endpoint))
+        return OpenAiStreamingChatModel.builder().baseUrl(endpoint.openAiBaseUrl()).apiKey(apiKey(endpoint))
                 .modelName(endpoint.upstreamModel()).timeout(timeouts.request()).build();
-    }
-
-    private static String openAiBaseUrl(ModelEndpoint endpoint) {
-        return endpoint.baseUrl().toString().replaceAll("/+$", "") + "/v1";
     }
 
     /** vLLM without {@code --api-key} ignores the header; LangChain4j insists on sending one. */
@@ -175,8 +171,7 @@ public class ModelServerClient {
     }
 
     private HttpRequest request(ModelEndpoint endpoint, String path, byte[] body, Duration timeout) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint.baseUrl().toString()
-                        .replaceAll("/+$", "") + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint.openAiBaseUrl() + path))
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));

@@ -18,19 +18,22 @@ import java.util.stream.Stream;
  */
 public final class ServiceImage {
 
-    private static final String CACHE = "app.aot";
     private static final String STAMP = ".jar-stamp";
 
     private final PlatformService service;
     private final Path java;
     private final Path directory;
     private final List<String> jvmOptions;
+    /** A cache only fits the JVM options it was trained with, so each set of options has its own. */
+    private final Path cache;
 
     private ServiceImage(PlatformService service, Path java, Path directory, List<String> jvmOptions) {
         this.service = service;
         this.java = java;
         this.directory = directory;
         this.jvmOptions = List.copyOf(jvmOptions);
+        this.cache = directory.resolve("app-" + Integer.toHexString(String.join(" ", jvmOptions).hashCode())
+                + ".aot");
     }
 
     /** Extracts {@code jar} into {@code appsDirectory/<module>} unless it is already there, unchanged. */
@@ -54,7 +57,7 @@ public final class ServiceImage {
     }
 
     public boolean hasCache() {
-        return Files.exists(directory.resolve(CACHE));
+        return Files.exists(cache);
     }
 
     /** Trains the AOT cache with one start that exits once the context is refreshed; false if that failed. */
@@ -62,7 +65,7 @@ public final class ServiceImage {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(jvmOptions);
-        command.add("-XX:AOTCacheOutput=" + directory.resolve(CACHE));
+        command.add("-XX:AOTCacheOutput=" + cache);
         command.add("-Dspring.context.exit=onRefresh");
         command.add("-jar");
         command.add(directory.resolve(service.module() + ".jar").toString());
@@ -84,7 +87,7 @@ public final class ServiceImage {
         command.add(java.toString());
         command.addAll(jvmOptions);
         if (hasCache()) {
-            command.add("-XX:AOTCache=" + directory.resolve(CACHE));
+            command.add("-XX:AOTCache=" + cache);
         }
         command.add("-jar");
         command.add(directory.resolve(service.module() + ".jar").toString());

@@ -5,7 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,18 +18,17 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class InMemoryQuotaAdmission implements QuotaAdmission {
 
-    /** Settled calls are remembered this long, which covers any retry of a settle. */
-    private static final Duration SETTLED_MEMORY = Duration.ofDays(1);
-
     private final Map<String, Account> accounts = new ConcurrentHashMap<>();
     private volatile YearMonth currentMonth;
     private final QuotaLimits limits;
     private final Duration reservationTtl;
+    private final Duration settledMemory;
     private final Clock clock;
 
     public InMemoryQuotaAdmission(QuotaLimits limits, Duration reservationTtl, Clock clock) {
         this.limits = limits;
         this.reservationTtl = reservationTtl;
+        this.settledMemory = QuotaAdmission.settledMemory(reservationTtl);
         this.clock = clock;
     }
 
@@ -39,7 +39,7 @@ public final class InMemoryQuotaAdmission implements QuotaAdmission {
         Account account = account(userId, month);
         QuotaLimits.Limit limit = limits.of(userId, month);
         synchronized (account) {
-            account.settled.values().removeIf(at -> at.isBefore(now.minus(SETTLED_MEMORY)));
+            account.forgetExpired(now);
             if (account.settled.containsKey(callId)) {
                 throw new IllegalStateException("call " + callId + " was already settled; use a new call id");
             }
@@ -47,14 +47,13 @@ public final class InMemoryQuotaAdmission implements QuotaAdmission {
             if (held != null) {
                 return new Reservation(userId, month, callId, held.tokens());
             }
-            account.held.values().removeIf(stale -> !stale.expiresAt().isAfter(now));
             account.used = Math.max(account.used, limit.ledgerUsedTokens());
-            long reserved = account.held.values().stream().mapToLong(Held::tokens).sum();
-            long remaining = limit.monthlyTokenLimit() - account.used - reserved;
+            long remaining = limit.monthlyTokenLimit() - account.used - account.reserved;
             if (tokens > remaining) {
                 throw QuotaExceeded.of(month, remaining, tokens, clock);
             }
             account.held.put(callId, new Held(tokens, now.plus(reservationTtl)));
+            account.reserved += tokens;
             return new Reservation(userId, month, callId, tokens);
         }
     }
@@ -71,9 +70,13 @@ public final class InMemoryQuotaAdmission implements QuotaAdmission {
 
     private void close(Reservation reservation, long usedTokens) {
         Account account = account(reservation.userId(), reservation.month());
+        Instant now = clock.instant();
         synchronized (account) {
-            if (account.settled.putIfAbsent(reservation.callId(), clock.instant()) == null) {
-                account.held.remove(reservation.callId());
+            if (account.settled.putIfAbsent(reservation.callId(), now.plus(settledMemory)) == null) {
+                Held held = account.held.remove(reservation.callId());
+                if (held != null) {
+                    account.reserved -= held.tokens();
+                }
                 account.used += usedTokens;
             }
         }
@@ -90,9 +93,31 @@ public final class InMemoryQuotaAdmission implements QuotaAdmission {
     private record Held(long tokens, Instant expiresAt) {
     }
 
+    /**
+     * One user's month. Reservations and settled calls are kept in the order they were made, which is the order
+     * they expire (each kind has one lifetime), so forgetting the expired ones looks only at the oldest.
+     */
     private static final class Account {
-        private final Map<String, Held> held = new HashMap<>();
-        private final Map<String, Instant> settled = new HashMap<>();
+        private final LinkedHashMap<String, Held> held = new LinkedHashMap<>();
+        private final LinkedHashMap<String, Instant> settled = new LinkedHashMap<>();
+        private long reserved;
         private long used;
+
+        void forgetExpired(Instant now) {
+            for (Iterator<Held> oldest = held.values().iterator(); oldest.hasNext(); ) {
+                Held reservation = oldest.next();
+                if (reservation.expiresAt().isAfter(now)) {
+                    break;
+                }
+                reserved -= reservation.tokens();
+                oldest.remove();
+            }
+            for (Iterator<Instant> oldest = settled.values().iterator(); oldest.hasNext(); ) {
+                if (oldest.next().isAfter(now)) {
+                    break;
+                }
+                oldest.remove();
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.llmplatform.support.quota;
 
+import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -21,4 +22,12 @@ public interface QuotaAdmission {
 
     /** Returns the reservation: the call failed before using any tokens. */
     void release(Reservation reservation);
+
+    /**
+     * How long a settled call is remembered, so that repeating its settle (or release) changes nothing: twice the
+     * reservation's lifetime, longer than any call and its retries take. Not longer, because every call leaves one.
+     */
+    static Duration settledMemory(Duration reservationTtl) {
+        return reservationTtl.multipliedBy(2);
+    }
 }

@@ -23,7 +23,6 @@ public final class RedisQuotaAdmission implements QuotaAdmission {
             List.class);
     private static final RedisScript<Long> SETTLE = RedisScript.of(new ClassPathResource("quota/settle.lua"),
             Long.class);
-    private static final Duration SETTLED_MEMORY = Duration.ofDays(1);
     private static final Duration MONTH_KEYS_OUTLIVE_MONTH = Duration.ofDays(35);
 
     private final StringRedisTemplate redis;
@@ -70,7 +69,7 @@ public final class RedisQuotaAdmission implements QuotaAdmission {
 
     private void close(Reservation reservation, long usedTokens) {
         redis.execute(SETTLE, keys(reservation.userId(), reservation.month(), reservation.callId()),
-                reservation.callId(), Long.toString(usedTokens), Long.toString(SETTLED_MEMORY.toSeconds()),
+                reservation.callId(), Long.toString(usedTokens), Long.toString(QuotaAdmission.settledMemory(reservationTtl).toSeconds()),
                 Long.toString(monthKeysTtl(reservation.month(), clock.instant()).toSeconds()));
     }
 

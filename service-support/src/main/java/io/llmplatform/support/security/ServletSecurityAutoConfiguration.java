@@ -2,6 +2,7 @@ package io.llmplatform.support.security;
 
 import io.llmplatform.support.servlet.ServletErrorResponses;
 import io.llmplatform.support.servlet.ServletSupportAutoConfiguration;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -35,13 +36,15 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableMethodSecurity
 public class ServletSecurityAutoConfiguration {
 
+    /** Distinct valid access tokens remembered: about one per active user or API key. */
+    private static final long REMEMBERED_TOKENS = 20_000;
     private static final String[] ALWAYS_PUBLIC = {"/actuator/health", "/actuator/health/**", "/actuator/prometheus",
             "/actuator/info", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"};
 
     @Bean
     @ConditionalOnMissingBean
-    JwtDecoder jwtDecoder(SecurityProperties properties) {
-        return AccessTokenValidation.jwksDecoder(properties);
+    JwtDecoder jwtDecoder(SecurityProperties properties, Clock clock) {
+        return new RememberingJwtDecoder(AccessTokenValidation.jwksDecoder(properties), REMEMBERED_TOKENS, clock);
     }
 
     @Bean

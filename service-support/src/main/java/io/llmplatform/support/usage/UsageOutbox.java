@@ -1,30 +1,32 @@
 package io.llmplatform.support.usage;
 
 import io.llmplatform.contracts.events.UsageEvent;
-import java.sql.Timestamp;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.json.JsonMapper;
+import java.util.List;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The transactional outbox for usage: {@link #append} writes the event in the caller's database transaction, beside
- * whatever else that transaction writes (a conversation's messages), and {@link UsageOutboxRelay} publishes it to
- * Kafka afterwards. A Kafka outage delays usage; it never loses it. Each service that spends tokens has the
- * {@code usage_outbox} table in its own schema (see its Flyway migrations).
+ * The outbox for usage, relayed to Kafka by {@link UsageOutboxRelay}, so a Kafka outage delays usage and never loses
+ * it. Inside a database transaction, {@link #append} writes the event in that transaction, beside whatever else it
+ * writes (a conversation's messages): both commit or neither. Outside one (a plain model call), the event goes to
+ * the {@link UsageOutboxWriter}, which commits many calls' events at once off the request's path, so no call waits
+ * for a disk flush of its own. Each service that spends tokens has the {@code usage_outbox} table in its own schema
+ * (see its Flyway migrations).
  */
 public final class UsageOutbox {
 
-    private final JdbcClient jdbc;
-    private final JsonMapper json;
+    private final UsageOutboxRows rows;
+    private final UsageOutboxWriter writer;
 
-    public UsageOutbox(JdbcClient jdbc, JsonMapper json) {
-        this.jdbc = jdbc;
-        this.json = json;
+    public UsageOutbox(UsageOutboxRows rows, UsageOutboxWriter writer) {
+        this.rows = rows;
+        this.writer = writer;
     }
 
     public void append(UsageEvent event) {
-        jdbc.sql("insert into usage_outbox (event_id, user_id, payload, created_at) values (?, ?, ?, ?)")
-                .params(event.eventId(), event.userId(), json.writeValueAsString(event),
-                        Timestamp.from(event.occurredAt()))
-                .update();
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            rows.insert(List.of(event));
+        } else {
+            writer.submit(event);
+        }
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -23,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The usage outbox and its relay, for services that spend tokens ({@code platform.usage.outbox.enabled=true}). */
 @AutoConfiguration(afterName = {"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
         "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration"})
 @ConditionalOnProperty(prefix = "platform.usage.outbox", name = "enabled", havingValue = "true")
 @ConditionalOnClass({KafkaTemplate.class, JdbcClient.class})
@@ -32,8 +34,19 @@ import tools.jackson.databind.json.JsonMapper;
 public class UsageOutboxAutoConfiguration {
 
     @Bean
-    UsageOutbox usageOutbox(JdbcClient jdbc, JsonMapper json) {
-        return new UsageOutbox(jdbc, json);
+    UsageOutboxRows usageOutboxRows(JdbcTemplate jdbc, JsonMapper json) {
+        return new UsageOutboxRows(jdbc, json);
+    }
+
+    @Bean
+    UsageOutboxWriter usageOutboxWriter(UsageOutboxRows rows, TransactionTemplate transaction,
+            UsageOutboxProperties properties, MeterRegistry meters) {
+        return new UsageOutboxWriter(rows, transaction, properties.batchSize(), properties.capacity(), meters);
+    }
+
+    @Bean
+    UsageOutbox usageOutbox(UsageOutboxRows rows, UsageOutboxWriter writer) {
+        return new UsageOutbox(rows, writer);
     }
 
     @Bean

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -21,9 +22,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Publishes outbox rows to {@link Topics#USAGE} (keyed by user) and deletes them once Kafka has acknowledged them,
  * in one transaction per batch. Rows are claimed with {@code for update skip locked}, so several replicas relay
  * side by side without publishing a row twice; a crash after publishing and before committing republishes a batch,
- * which the ledger ignores by event id. While Kafka is down, rows wait and the backlog gauge grows.
+ * which the ledger ignores by event id. While Kafka is down, rows wait and the backlog gauge grows. When the
+ * application stops, after the {@link UsageOutboxWriter} has written its last events, the relay publishes what is left
+ * once more (what Kafka does not take in time waits in the table for the next start) and closes its producer.
  */
-public final class UsageOutboxRelay {
+public final class UsageOutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(UsageOutboxRelay.class);
 
@@ -33,6 +36,7 @@ public final class UsageOutboxRelay {
     private final int batchSize;
     private final Duration sendTimeout;
     private final AtomicLong backlog = new AtomicLong();
+    private volatile boolean running;
 
     public UsageOutboxRelay(JdbcClient jdbc, TransactionTemplate transaction, KafkaTemplate<String, String> kafka,
             int batchSize, Duration sendTimeout, MeterRegistry meters) {
@@ -60,6 +64,29 @@ public final class UsageOutboxRelay {
     @Scheduled(fixedDelayString = "PT10S")
     public void measureBacklog() {
         backlog.set(jdbc.sql("select count(*) from usage_outbox").query(Long.class).single());
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        relay();
+        kafka.getProducerFactory().reset();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops after the writer, so that the last events it writes are published too. */
+    @Override
+    public int getPhase() {
+        return UsageOutboxWriter.PHASE - 1024;
     }
 
     int relayBatch() {

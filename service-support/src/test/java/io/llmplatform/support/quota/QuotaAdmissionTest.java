@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.llmplatform.contracts.error.ErrorCode;
 import io.llmplatform.contracts.events.QuotaState;
+import io.llmplatform.support.MutableClock;
 import io.llmplatform.support.PlatformException;
 import io.llmplatform.testkit.TestEngines;
 import java.time.Duration;
