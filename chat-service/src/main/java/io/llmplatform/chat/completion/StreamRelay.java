@@ -7,15 +7,12 @@ import io.llmplatform.contracts.events.UsageStatus;
 import io.llmplatform.contracts.openai.OpenAiErrorResponse;
 import io.llmplatform.contracts.openai.Usage;
 import io.llmplatform.support.PlatformException;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import tools.jackson.databind.JsonNode;
+import java.util.Arrays;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Relays one SSE stream from the model server to the client, chunk by chunk as it arrives. It keeps the latest usage
@@ -28,6 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class StreamRelay {
 
+    private static final byte[] DATA_PREFIX = "data: ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DONE_DATA = "[DONE]".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
 
     /** How the stream ended, what it cost, and when its first token passed. */
@@ -52,35 +51,27 @@ final class StreamRelay {
         Usage latest = Usage.of(0, 0);
         long firstToken = 0;
         try (StreamWatchdog.Watched watch = watchdog.watch(upstream);
-                BufferedReader lines = new BufferedReader(new InputStreamReader(upstream.body(),
-                        StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = readLine(lines, watch)) != null) {
-                if (!line.startsWith("data:")) {
-                    continue;
-                }
-                String data = line.substring(5).strip();
-                if (data.equals("[DONE]")) {
-                    return send(client, DONE) ? new Outcome(UsageStatus.SUCCESS, latest, firstToken)
+                SseLines lines = new SseLines(upstream.body())) {
+            byte[] data;
+            while ((data = readData(lines, watch)) != null) {
+                if (Arrays.equals(data, DONE_DATA)) {
+                    return send(client, DONE, true) ? new Outcome(UsageStatus.SUCCESS, latest, firstToken)
                             : cancelled(upstream, latest, firstToken);
                 }
-                ObjectNode chunk = (ObjectNode) json.readTree(data);
-                JsonNode usage = chunk.get("usage");
-                if (usage != null && !usage.isNull()) {
-                    latest = json.treeToValue(usage, Usage.class);
+                StreamChunk chunk = StreamChunk.read(json, data);
+                if (chunk.usage() != null) {
+                    latest = chunk.usage();
                 }
-                boolean usageOnly = chunk.path("choices").isArray() && chunk.path("choices").isEmpty();
-                if (usageOnly && !request.wantsUsageChunk()) {
+                if (chunk.usageOnly() && !request.wantsUsageChunk()) {
                     continue;
                 }
-                if (firstToken == 0 && carriesToken(chunk)) {
+                if (firstToken == 0 && chunk.carriesToken()) {
                     firstToken = System.nanoTime();
                 }
-                if (!usageOnly && usage != null && !request.wantsUsageOnEveryChunk()) {
-                    chunk.remove("usage");
-                    data = json.writeValueAsString(chunk);
-                }
-                if (!send(client, ("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8))) {
+                byte[] relayed = !chunk.usageOnly() && chunk.hasUsageField() && !request.wantsUsageOnEveryChunk()
+                        ? chunk.withoutUsage() : chunk.bytes();
+                // Chunks that already arrived together leave together: one flush for all of them.
+                if (!send(client, event(relayed), lines.nothingBuffered())) {
                     return cancelled(upstream, latest, firstToken);
                 }
             }
@@ -103,11 +94,17 @@ final class StreamRelay {
         }
     }
 
-    private static String readLine(BufferedReader lines, StreamWatchdog.Watched watch) throws IOException {
+    /** The next event's data, or null at the end of the stream; lines other than {@code data:} are skipped. */
+    private static byte[] readData(SseLines lines, StreamWatchdog.Watched watch) throws IOException {
         try {
-            String line = lines.readLine();
-            watch.activity();
-            return line;
+            byte[] line;
+            while ((line = lines.next()) != null) {
+                watch.activity();
+                if (SseLines.isData(line)) {
+                    return SseLines.dataOf(line);
+                }
+            }
+            return null;
         } catch (IOException e) {
             if (watch.timedOut()) {
                 throw new UpstreamTimeout(watch.silence());
@@ -116,9 +113,13 @@ final class StreamRelay {
         }
     }
 
-    private static boolean carriesToken(JsonNode chunk) {
-        JsonNode delta = chunk.path("choices").path(0).path("delta");
-        return !delta.path("content").asString("").isEmpty() || delta.has("tool_calls");
+    private static byte[] event(byte[] data) {
+        byte[] event = new byte[DATA_PREFIX.length + data.length + 2];
+        System.arraycopy(DATA_PREFIX, 0, event, 0, DATA_PREFIX.length);
+        System.arraycopy(data, 0, event, DATA_PREFIX.length, data.length);
+        event[event.length - 2] = '\n';
+        event[event.length - 1] = '\n';
+        return event;
     }
 
     private static Outcome cancelled(UpstreamResponse upstream, Usage usage, long firstToken) {
@@ -127,11 +128,13 @@ final class StreamRelay {
     }
 
     /** False when the client has gone. */
-    private static boolean send(LazyClient client, byte[] bytes) {
+    private static boolean send(LazyClient client, byte[] bytes, boolean flush) {
         try {
             OutputStream out = client.stream();
             out.write(bytes);
-            out.flush();
+            if (flush) {
+                out.flush();
+            }
             return true;
         } catch (IOException gone) {
             return false;
@@ -139,8 +142,8 @@ final class StreamRelay {
     }
 
     private void sendError(LazyClient client, ErrorCode code, String message) {
-        send(client, ("data: " + json.writeValueAsString(OpenAiErrorResponse.of(message, code.openAiType(), null,
-                code.code())) + "\n\n").getBytes(StandardCharsets.UTF_8));
+        send(client, event(json.writeValueAsBytes(OpenAiErrorResponse.of(message, code.openAiType(), null,
+                code.code()))), true);
     }
 
     /** The client's stream, opened by the first write. */
