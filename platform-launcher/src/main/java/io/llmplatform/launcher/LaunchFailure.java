@@ -1,7 +1,7 @@
 package io.llmplatform.launcher;
 
 /** The platform could not start; the message names what failed and why. */
-class LaunchFailure extends Exception {
+public class LaunchFailure extends Exception {
 
     LaunchFailure(String message) {
         super(message);

@@ -12,6 +12,7 @@ import io.llmplatform.simulator.VllmSimulator;
 import io.llmplatform.simulator.engine.LatencyProfile;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ import java.util.function.Consumer;
  * service as its own process, until all are ready. Anything that fails on the way stops what was started and says
  * which part failed and why. {@link #close()} stops services first (they drain and flush), then the engines.
  */
-final class LocalPlatform implements AutoCloseable {
+public final class LocalPlatform implements AutoCloseable {
 
     static final String SIMULATED_MODEL = "simulated-llm";
     private static final int POSTGRES_PORT = 15432;
@@ -50,7 +51,8 @@ final class LocalPlatform implements AutoCloseable {
     private final Map<PlatformService, Integer> ports = new EnumMap<>(PlatformService.class);
     private PlatformSecrets secrets;
 
-    static LocalPlatform start(LaunchSettings settings, Consumer<String> progress) throws LaunchFailure {
+    /** Starts everything {@code settings} names and returns once every service is ready. */
+    public static LocalPlatform start(LaunchSettings settings, Consumer<String> progress) throws LaunchFailure {
         LocalPlatform platform = new LocalPlatform();
         try {
             platform.startAll(settings, progress);
@@ -81,8 +83,9 @@ final class LocalPlatform implements AutoCloseable {
         for (PlatformService service : selected) {
             service.database().ifPresent(name -> LocalPostgres.ensureDatabase(database, name));
         }
-        ServiceEnvironment environment = new ServiceEnvironment(ports, database, kafka, settings.redisUrl(), vllm,
-                settings.vllmBaseUrl() != null ? settings.vllmModel() : SIMULATED_MODEL, secrets);
+        ServiceEnvironment environment = new ServiceEnvironment(ports, database, kafka, settings.redisUrl(),
+                settings.chromaUrl(), vllm, settings.vllmBaseUrl() != null ? settings.vllmModel() : SIMULATED_MODEL,
+                secrets, settings.environment());
 
         Map<PlatformService, ServiceImage> images = prepare(settings, selected, java, jars, environment, progress);
         progress.accept("Starting " + String.join(", ", selected.stream().map(PlatformService::module).toList()));
@@ -188,19 +191,25 @@ final class LocalPlatform implements AutoCloseable {
         }
     }
 
-    int port(PlatformService service) {
+    public int port(PlatformService service) {
         return ports.get(service);
     }
 
-    PlatformSecrets secrets() {
+    /** Where {@code service} listens, as {@code http://localhost:<port>}. */
+    public URI url(PlatformService service) {
+        return URI.create("http://localhost:" + port(service));
+    }
+
+    public PlatformSecrets secrets() {
         return secrets;
     }
 
-    List<ServiceProcess> services() {
+    public List<ServiceProcess> services() {
         return List.copyOf(services);
     }
 
     /** Services first, in reverse, so each drains and flushes while its dependencies still run; then the engines. */
+    /** Stops the services (each drains its requests and flushes its usage), then the engines it started. */
     @Override
     public void close() {
         List<ServiceProcess> running = new ArrayList<>(services);

@@ -82,11 +82,19 @@ public final class PlatformCommand {
 
         @Override
         public Integer call() {
-            LaunchSettings settings = new LaunchSettings(Path.of("").toAbsolutePath(), dataDirectory.toAbsolutePath(),
-                    services, vllmBaseUrl, vllmModel, postgresUrl, postgresUser, postgresPassword,
-                    kafkaBootstrapServers, redisUrl, chromaUrl, freePorts, !noAotCache,
-                    serviceJvmOptions == null || serviceJvmOptions.isBlank() ? List.of()
-                            : List.of(serviceJvmOptions.trim().split("\\s+")));
+            LaunchSettings settings = LaunchSettings.builder(Path.of("").toAbsolutePath(),
+                            dataDirectory.toAbsolutePath())
+                    .services(services)
+                    .modelServer(vllmBaseUrl, vllmModel)
+                    .postgres(postgresUrl, postgresUser, postgresPassword)
+                    .kafka(kafkaBootstrapServers)
+                    .redis(redisUrl)
+                    .chroma(chromaUrl)
+                    .freePorts(freePorts)
+                    .aotCache(!noAotCache)
+                    .serviceJvmOptions(serviceJvmOptions == null || serviceJvmOptions.isBlank() ? List.of()
+                            : List.of(serviceJvmOptions.trim().split("\\s+")))
+                    .build();
             long started = System.nanoTime();
             LocalPlatform platform;
             try {

@@ -16,9 +16,9 @@ import java.util.Properties;
  * directory, so the next start signs with the same keys and the administrator keeps their password. Nothing here is
  * a default: every platform has its own.
  */
-record PlatformSecrets(String keyEncryptionKey, String adminEmail, String adminPassword, String gatewayClientSecret) {
+public record PlatformSecrets(String keyEncryptionKey, String adminEmail, String adminPassword, String gatewayClientSecret) {
 
-    static final String FILE = "secrets.properties";
+    public static final String FILE = "secrets.properties";
 
     static PlatformSecrets loadOrCreate(Path dataDirectory) {
         Path file = dataDirectory.resolve(FILE);

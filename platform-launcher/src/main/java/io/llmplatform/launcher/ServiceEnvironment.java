@@ -15,19 +15,24 @@ final class ServiceEnvironment {
     private final DatabaseServer database;
     private final String kafka;
     private final String redisUrl;
+    private final String chromaUrl;
     private final String vllmBaseUrl;
     private final String vllmModel;
     private final PlatformSecrets secrets;
+    private final Map<String, String> extra;
 
     ServiceEnvironment(Map<PlatformService, Integer> ports, DatabaseServer database, String kafka, String redisUrl,
-            String vllmBaseUrl, String vllmModel, PlatformSecrets secrets) {
+            String chromaUrl, String vllmBaseUrl, String vllmModel, PlatformSecrets secrets,
+            Map<String, String> extra) {
         this.ports = Map.copyOf(ports);
         this.database = database;
         this.kafka = kafka;
         this.redisUrl = redisUrl;
+        this.chromaUrl = chromaUrl;
         this.vllmBaseUrl = vllmBaseUrl;
         this.vllmModel = vllmModel;
         this.secrets = secrets;
+        this.extra = Map.copyOf(extra);
     }
 
     Map<String, String> of(PlatformService service) {
@@ -68,8 +73,14 @@ final class ServiceEnvironment {
                     }
                 }
             }
+            case DOCUMENT -> {
+                if (chromaUrl != null) {
+                    env.put("CHROMA_URL", chromaUrl);
+                }
+            }
             default -> { }
         }
+        env.putAll(extra);
         return env;
     }
 }
