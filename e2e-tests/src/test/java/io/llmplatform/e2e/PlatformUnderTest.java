@@ -1,0 +1,86 @@
+package io.llmplatform.e2e;
+
+import io.llmplatform.launcher.LaunchFailure;
+import io.llmplatform.launcher.LaunchSettings;
+import io.llmplatform.launcher.LocalPlatform;
+import io.llmplatform.launcher.PlatformSecrets;
+import io.llmplatform.launcher.service.PlatformService;
+import io.llmplatform.simulator.SimulatorConfig;
+import io.llmplatform.simulator.VllmSimulator;
+import io.llmplatform.simulator.engine.LatencyProfile;
+import io.llmplatform.testkit.TestEngines;
+import io.llmplatform.testkit.engine.PostgresEngine;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The platform as its users meet it: the services' own jars, each its own process on a free port with its own
+ * database, on the test kit's real PostgreSQL, Kafka and Redis and an in-process vLLM simulator. Tests reach it only
+ * through {@link #gateway()}. Started once for the whole suite by {@link PlatformExtension}.
+ */
+public final class PlatformUnderTest implements AutoCloseable {
+
+    /** The model's name at the platform; the simulator serves it as {@link #UPSTREAM_MODEL}. */
+    public static final String MODEL = "default";
+    static final String UPSTREAM_MODEL = "e2e-model";
+    /** The browser app allowed to call the platform. */
+    static final String ALLOWED_ORIGIN = "https://chat.example.com";
+    /** Chat requests a user may send per minute: low, so the suite can exhaust it. */
+    static final int CHAT_REQUESTS_PER_MINUTE = 40;
+
+    private final VllmSimulator simulator;
+    private final LocalPlatform platform;
+
+    private PlatformUnderTest(VllmSimulator simulator, LocalPlatform platform) {
+        this.simulator = simulator;
+        this.platform = platform;
+    }
+
+    static PlatformUnderTest start() throws LaunchFailure {
+        PostgresEngine postgres = TestEngines.postgres();
+        VllmSimulator simulator = VllmSimulator.start(SimulatorConfig.builder().port(0)
+                .servedModels(UPSTREAM_MODEL).latency(LatencyProfile.ofMillis(20, 0, 2, 0)).build());
+        Path repository = Path.of(System.getProperty("platform.repository", "..")).toAbsolutePath().normalize();
+        LaunchSettings settings = LaunchSettings.builder(repository, repository.resolve("e2e-tests/target/platform"))
+                .services(List.of(PlatformService.AUTH.module(), PlatformService.CHAT.module(),
+                        PlatformService.GATEWAY.module()))
+                .postgres(postgres.jdbcUrl("postgres"), postgres.username(), postgres.password())
+                .kafka(TestEngines.kafka().bootstrapServers())
+                .redis(TestEngines.redis().url())
+                .modelServer(simulator.baseUrl(), UPSTREAM_MODEL)
+                .freePorts(true)
+                .aotCache(false)
+                .environment("CORS_ALLOWED_ORIGINS", ALLOWED_ORIGIN)
+                .environment("RATE_LIMIT_CHAT_PER_MINUTE", Integer.toString(CHAT_REQUESTS_PER_MINUTE))
+                // The whole suite logs in from one address.
+                .environment("RATE_LIMIT_LOGIN_PER_MINUTE", "1000")
+                .environment("RATE_LIMIT_DEFAULT_PER_MINUTE", "1000")
+                .build();
+        try {
+            return new PlatformUnderTest(simulator, LocalPlatform.start(settings,
+                    message -> System.out.println("[platform] " + message)));
+        } catch (LaunchFailure | RuntimeException e) {
+            simulator.close();
+            throw e;
+        }
+    }
+
+    public URI gateway() {
+        return platform.url(PlatformService.GATEWAY);
+    }
+
+    PlatformSecrets secrets() {
+        return platform.secrets();
+    }
+
+    VllmSimulator simulator() {
+        return simulator;
+    }
+
+    @Override
+    public void close() {
+        platform.close();
+        simulator.close();
+    }
+}
