@@ -1,6 +1,7 @@
 package io.llmplatform.support.error;
 
 import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.handler.TracingObservationHandler.TracingContext;
 import java.util.Map;
@@ -28,14 +29,21 @@ public final class TraceIds {
      * pipeline has no span bound to the thread that handles the error.
      */
     public String of(Map<String, Object> exchangeAttributes) {
-        String onThread = current();
+        TraceContext context = contextOf(exchangeAttributes);
+        return context != null ? context.traceId() : null;
+    }
+
+    /** The span in scope on this thread, else the WebFlux exchange's server span, or null. */
+    public TraceContext contextOf(Map<String, Object> exchangeAttributes) {
+        Tracer current = tracer.getIfAvailable();
+        Span onThread = current != null ? current.currentSpan() : null;
         if (onThread != null) {
-            return onThread;
+            return onThread.context();
         }
         return ServerRequestObservationContext.findCurrent(exchangeAttributes)
                 .map(context -> (TracingContext) context.get(TracingContext.class))
                 .map(TracingContext::getSpan)
-                .map(span -> span.context().traceId())
+                .map(Span::context)
                 .orElse(null);
     }
 }

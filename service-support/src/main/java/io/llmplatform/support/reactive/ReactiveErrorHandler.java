@@ -6,6 +6,8 @@ import io.llmplatform.support.error.ApiErrorMapper;
 import io.llmplatform.support.error.ErrorBody;
 import io.llmplatform.support.error.ErrorBodyFactory;
 import io.llmplatform.support.error.TraceIds;
+import io.micrometer.tracing.TraceContext;
+import java.util.Map;
 import org.slf4j.MDC;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
@@ -38,7 +40,7 @@ final class ReactiveErrorHandler implements ErrorWebExceptionHandler {
             return Mono.error(failure);
         }
         String requestId = exchange.getAttribute(RequestIds.ATTRIBUTE);
-        ApiError error = mapWithRequestIdLogged(failure, requestId);
+        ApiError error = mapWithIdsLogged(failure, requestId, traceIds.contextOf(exchange.getAttributes()));
         ErrorBody body = bodies.create(error, exchange.getRequest().getPath().value(),
                 traceIds.of(exchange.getAttributes()), requestId);
         response.setStatusCode(HttpStatus.valueOf(body.status()));
@@ -48,13 +50,31 @@ final class ReactiveErrorHandler implements ErrorWebExceptionHandler {
         return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
     }
 
-    /** Errors surface outside the web filter chain, whose Reactor context carried the id; restore it for the log. */
-    private ApiError mapWithRequestIdLogged(Throwable failure, String requestId) {
-        if (requestId == null) {
+    /**
+     * Errors surface outside the web filter chain, and the gateway does not restore thread-locals along its
+     * pipelines: the ids go on this thread for the mapper's log line.
+     */
+    private ApiError mapWithIdsLogged(Throwable failure, String requestId, TraceContext trace) {
+        Map<String, String> previous = MDC.getCopyOfContextMap();
+        try {
+            putIfPresent(RequestIds.MDC_KEY, requestId);
+            if (trace != null) {
+                MDC.put("traceId", trace.traceId());
+                MDC.put("spanId", trace.spanId());
+            }
             return mapper.map(failure);
+        } finally {
+            if (previous != null) {
+                MDC.setContextMap(previous);
+            } else {
+                MDC.clear();
+            }
         }
-        try (var ignored = MDC.putCloseable(RequestIds.MDC_KEY, requestId)) {
-            return mapper.map(failure);
+    }
+
+    private static void putIfPresent(String key, String value) {
+        if (value != null) {
+            MDC.put(key, value);
         }
     }
 }
