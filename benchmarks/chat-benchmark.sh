@@ -42,8 +42,9 @@ done
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
 
-echo "== machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB," \
-     "$("$JAVA" -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+# shellcheck source=benchmarks/lib.sh
+. benchmarks/lib.sh
+machine
 
 pids=()
 stop_all() {
@@ -51,15 +52,6 @@ stop_all() {
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
 }
 trap stop_all EXIT
-
-await() { # await <url> <what> <seconds>
-  for _ in $(seq $(( $3 * 10 ))); do
-    curl -sf "$1" > /dev/null && return 0
-    sleep 0.1
-  done
-  echo "$2 did not become ready; see $RESULTS" >&2
-  exit 1
-}
 
 "$JAVA" -jar vllm-simulator/target/vllm-simulator.jar --port "$FAST_PORT" > "$RESULTS/simulator-fast.log" 2>&1 &
 pids+=($!)
@@ -100,68 +92,26 @@ sed 's/"vllm-simulator"/"default"/' "$direct_body" > "$RESULTS/chat-body.json"
 sed 's/"vllm-simulator"/"default"/' "$direct_stream" > "$RESULTS/chat-stream.json"
 sed 's/"max_tokens": 64/"max_tokens": 100/; s/"vllm-simulator"/"slow"/' "$direct_stream" > "$RESULTS/slow-stream.json"
 
-cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$1/stat"; }
-
-warmup_of() { # the value of --warmup among the generator flags, in seconds
-  local previous=""
-  for flag in "$@"; do
-    [ "$previous" = "--warmup" ] && { echo "${flag%s}"; return; }
-    previous=$flag
-  done
-  echo 5
-}
-
-# run <name> <url> <body> <generator flags...>: chat-service's CPU time is read when the generator's warm-up ends and
-# again when it finishes, the window the generator measures (give or take its own half-second start).
-run() {
-  local name=$1 url=$2 body=$3; shift 3
-  echo
-  echo "== $name"
-  [ -z "${JFR:-}" ] || "$JAVA_HOME/bin/jcmd" "$chat_pid" JFR.start name="$name" settings=profile \
-    filename="$PWD/$RESULTS/$name.jfr" > /dev/null
-  "$JAVA" -jar benchmarks/target/benchmarks.jar --url "$url" --body-file "$body" \
-    --header "Authorization: Bearer $(token)" --json "$RESULTS/$name.json" "$@" > "$RESULTS/$name.txt" &
-  local generator=$! before
-  sleep "$(awk -v w="$(warmup_of "$@")" 'BEGIN {print w + 0.5}')"
-  before=$(cpu_seconds "$chat_pid")
-  wait "$generator" || echo "the load generator exited with $?" >&2
-  local cpu
-  cpu=$(awk -v a="$before" -v b="$(cpu_seconds "$chat_pid")" 'BEGIN {printf "%.1f", b - a}')
-  [ -z "${JFR:-}" ] || "$JAVA_HOME/bin/jcmd" "$chat_pid" JFR.stop name="$name" > /dev/null
-  cat "$RESULTS/$name.txt"
-  python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); cpu=float(sys.argv[2]);
-print("chat-service %.1f s CPU in the measured part, %.0f us per request; %s threads; load average %s"
-      % (cpu, cpu * 1e6 / max(1, r["requests"]), sys.argv[3], sys.argv[4]))' \
-    "$RESULTS/$name.json" "$cpu" "$(awk '/^Threads/ {print $2}' "/proc/$chat_pid/status")" \
-    "$(cut -d' ' -f1-3 /proc/loadavg)"
-}
+MEASURED="chat-service=$chat_pid"
+bearer() { echo "Authorization: Bearer $(token)"; }
 
 direct="http://127.0.0.1:$FAST_PORT/v1/chat/completions"
 through="$CHAT/v1/chat/completions"
 # chat-service's JIT needs its warm-up; the direct runs go first and last, to see the machine did not drift.
-run direct-non-streaming "$direct" "$direct_body" --rate "$RATE" --duration "$DURATION" --warmup 10s
-run chat-non-streaming "$through" "$RESULTS/chat-body.json" --rate "$RATE" --duration "$DURATION" --warmup "$WARMUP"
-run direct-streaming "$direct" "$direct_stream" --stream --rate "$STREAM_RATE" --duration "$DURATION" --warmup 10s
-run chat-streaming "$through" "$RESULTS/chat-stream.json" --stream --rate "$STREAM_RATE" --duration "$DURATION" \
+run direct-non-streaming "$direct" "$direct_body" -H "$(bearer)" --rate "$RATE" --duration "$DURATION" --warmup 10s
+run chat-non-streaming "$through" "$RESULTS/chat-body.json" -H "$(bearer)" --rate "$RATE" --duration "$DURATION" \
+  --warmup "$WARMUP"
+run direct-streaming "$direct" "$direct_stream" -H "$(bearer)" --stream --rate "$STREAM_RATE" --duration "$DURATION" \
   --warmup 10s
-run direct-non-streaming-again "$direct" "$direct_body" --rate "$RATE" --duration "$DURATION" --warmup 5s
-run chat-concurrent-streams "$through" "$RESULTS/slow-stream.json" --stream --concurrency "$STREAMS" \
+run chat-streaming "$through" "$RESULTS/chat-stream.json" -H "$(bearer)" --stream --rate "$STREAM_RATE" \
+  --duration "$DURATION" --warmup 10s
+run direct-non-streaming-again "$direct" "$direct_body" -H "$(bearer)" --rate "$RATE" --duration "$DURATION" \
+  --warmup 5s
+run chat-concurrent-streams "$through" "$RESULTS/slow-stream.json" -H "$(bearer)" --stream --concurrency "$STREAMS" \
   --duration "$DURATION" --warmup 10s
 echo "chat-service resident memory after the concurrent streams: $(awk '/^VmRSS/ {print $2 / 1024 " MiB"}' "/proc/$chat_pid/status")"
 
-python3 - "$RESULTS" <<'PY'
-import json, os, sys
-results = sys.argv[1]
-def load(name):
-    with open(os.path.join(results, name + ".json")) as f:
-        return json.load(f)
-print("\n== chat-service's added latency (through chat-service minus direct, same rate)")
-for label, direct, through, metric in [
-        ("non-streaming latency", "direct-non-streaming", "chat-non-streaming", "latencyMs"),
-        ("streaming time to first token", "direct-streaming", "chat-streaming", "timeToFirstTokenMs")]:
-    d, t = load(direct), load(through)
-    dm, tm = d[metric], t[metric]
-    print(f"{label}: p50 {tm['p50'] - dm['p50']:+.2f} ms (direct {dm['p50']:.2f}, through {tm['p50']:.2f}), "
-          f"p99 {tm['p99'] - dm['p99']:+.2f} ms (direct {dm['p99']:.2f}, through {tm['p99']:.2f}); "
-          f"failed direct {d['failed']}, through {t['failed']}")
-PY
+echo
+echo "== chat-service's added latency (through chat-service minus direct, same rate)"
+compare "non-streaming latency" latencyMs direct-non-streaming chat-non-streaming
+compare "streaming time to first token" timeToFirstTokenMs direct-streaming chat-streaming

@@ -1,0 +1,72 @@
+# Shared by the benchmark scripts: source it after setting JAVA, RESULTS and, for run(), MEASURED ("name=pid ...").
+
+machine() {
+  echo "== machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB," \
+       "$("$JAVA" -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+await() { # await <url> <what> <seconds>
+  for _ in $(seq $(( $3 * 10 ))); do
+    curl -sf "$1" > /dev/null && return 0
+    sleep 0.1
+  done
+  echo "$2 did not become ready; see $RESULTS" >&2
+  exit 1
+}
+
+cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$1/stat"; }
+
+warmup_of() { # the value of --warmup among the generator flags, in seconds
+  local previous=""
+  for flag in "$@"; do
+    [ "$previous" = "--warmup" ] && { echo "${flag%s}"; return; }
+    previous=$flag
+  done
+  echo 5
+}
+
+# run <name> <url> <body file or -> <generator flags...>: runs the load generator and prints its report, then the CPU
+# time each process in MEASURED spent in the measured window (read when the generator's warm-up ends and when it
+# finishes, give or take its own half-second start). With JFR=1 the first measured process is also recorded.
+run() {
+  local name=$1 url=$2 body=$3; shift 3
+  local body_flags=()
+  [ "$body" = "-" ] || body_flags=(--body-file "$body")
+  local first_pid=${MEASURED%% *}; first_pid=${first_pid#*=}
+  echo
+  echo "== $name"
+  [ -z "${JFR:-}" ] || "$JAVA_HOME/bin/jcmd" "$first_pid" JFR.start name="$name" settings=profile \
+    filename="$PWD/$RESULTS/$name.jfr" > /dev/null
+  "$JAVA" -jar benchmarks/target/benchmarks.jar --url "$url" "${body_flags[@]}" \
+    --json "$RESULTS/$name.json" "$@" > "$RESULTS/$name.txt" &
+  local generator=$! before=() entry
+  sleep "$(awk -v w="$(warmup_of "$@")" 'BEGIN {print w + 0.5}')"
+  for entry in $MEASURED; do before+=("$(cpu_seconds "${entry#*=}")"); done
+  wait "$generator" || echo "the load generator exited with $?" >&2
+  [ -z "${JFR:-}" ] || "$JAVA_HOME/bin/jcmd" "$first_pid" JFR.stop name="$name" > /dev/null
+  cat "$RESULTS/$name.txt"
+  local i=0 requests
+  requests=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["requests"])' "$RESULTS/$name.json")
+  for entry in $MEASURED; do
+    awk -v who="${entry%%=*}" -v a="${before[$i]}" -v b="$(cpu_seconds "${entry#*=}")" -v n="$requests" \
+      'BEGIN {printf "%s: %.1f s CPU in the measured part, %.0f us per request\n", who, b - a, (b - a) * 1e6 / (n > 0 ? n : 1)}'
+    i=$((i + 1))
+  done
+  echo "load average $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+# compare <label> <metric> <direct run> <through run>: the percentiles one adds over the other.
+compare() {
+  python3 - "$RESULTS" "$@" <<'PY'
+import json, os, sys
+results, label, metric, direct, through = sys.argv[1:6]
+def load(name):
+    with open(os.path.join(results, name + ".json")) as f:
+        return json.load(f)
+d, t = load(direct), load(through)
+dm, tm = d[metric], t[metric]
+print(f"{label}: p50 {tm['p50'] - dm['p50']:+.2f} ms (direct {dm['p50']:.2f}, through {tm['p50']:.2f}), "
+      f"p99 {tm['p99'] - dm['p99']:+.2f} ms (direct {dm['p99']:.2f}, through {tm['p99']:.2f}); "
+      f"failed direct {d['failed']}, through {t['failed']}")
+PY
+}
