@@ -30,28 +30,10 @@ AUTH=http://127.0.0.1:8081
 # Production-like JVMs for the measured services, instead of the launcher's small-footprint defaults.
 SERVICE_JVM_OPTIONS=${SERVICE_JVM_OPTIONS:-"-XX:+UseParallelGC -Xms512m -Xmx1g"}
 
-jars=(vllm-simulator/target/vllm-simulator.jar benchmarks/target/benchmarks.jar auth-service/target/auth-service.jar
-  chat-service/target/chat-service.jar platform-launcher/target/platform-launcher-exec.jar)
-for jar in "${jars[@]}"; do
-  if [ ! -f "$jar" ]; then
-    JAVA_HOME="$JAVA_HOME" ./mvnw -B -ntp -q install -DskipTests \
-      -pl vllm-simulator,benchmarks,auth-service,chat-service,platform-launcher -am
-    break
-  fi
-done
-rm -rf "$RESULTS"
-mkdir -p "$RESULTS"
-
 # shellcheck source=benchmarks/lib.sh
 . benchmarks/lib.sh
+prepare vllm-simulator,benchmarks,auth-service,chat-service,platform-launcher
 machine
-
-pids=()
-stop_all() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-}
-trap stop_all EXIT
 
 "$JAVA" -jar vllm-simulator/target/vllm-simulator.jar --port "$FAST_PORT" > "$RESULTS/simulator-fast.log" 2>&1 &
 pids+=($!)

@@ -30,29 +30,10 @@ GATEWAY=http://127.0.0.1:8080
 CHAT=http://127.0.0.1:8082
 SERVICE_JVM_OPTIONS=${SERVICE_JVM_OPTIONS:-"-XX:+UseParallelGC -Xms512m -Xmx1g"}
 
-jars=(vllm-simulator/target/vllm-simulator.jar benchmarks/target/benchmarks.jar auth-service/target/auth-service.jar
-  chat-service/target/chat-service.jar api-gateway/target/api-gateway.jar
-  platform-launcher/target/platform-launcher-exec.jar)
-for jar in "${jars[@]}"; do
-  if [ ! -f "$jar" ]; then
-    JAVA_HOME="$JAVA_HOME" ./mvnw -B -ntp -q package -DskipTests \
-      -pl vllm-simulator,benchmarks,auth-service,chat-service,api-gateway,platform-launcher -am
-    break
-  fi
-done
-rm -rf "$RESULTS"
-mkdir -p "$RESULTS"
-
 # shellcheck source=benchmarks/lib.sh
 . benchmarks/lib.sh
+prepare vllm-simulator,benchmarks,auth-service,chat-service,api-gateway,platform-launcher
 machine
-
-pids=()
-stop_all() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-}
-trap stop_all EXIT
 
 "$JAVA" -jar vllm-simulator/target/vllm-simulator.jar --port "$SIMULATOR_PORT" > "$RESULTS/simulator.log" 2>&1 &
 simulator_pid=$!

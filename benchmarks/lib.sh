@@ -1,4 +1,27 @@
-# Shared by the benchmark scripts: source it after setting JAVA, RESULTS and, for run(), MEASURED ("name=pid ...").
+# Shared by the benchmark scripts: source it after setting JAVA_HOME, JAVA, RESULTS and, for run(), MEASURED
+# ("name=pid ..."). Processes the script starts go in pids; they are stopped when it exits.
+
+pids=()
+stop_all() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+}
+trap stop_all EXIT
+
+# prepare <module,...>: builds those modules' jars when one of them is missing, then empties RESULTS.
+prepare() {
+  local module jar
+  for module in ${1//,/ }; do
+    jar=$module/target/$module.jar
+    [ "$module" = platform-launcher ] && jar=$module/target/$module-exec.jar
+    if [ ! -f "$jar" ]; then
+      JAVA_HOME="$JAVA_HOME" ./mvnw -B -ntp -q package -DskipTests -pl "$1" -am
+      break
+    fi
+  done
+  rm -rf "$RESULTS"
+  mkdir -p "$RESULTS"
+}
 
 machine() {
   echo "== machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB," \
