@@ -11,6 +11,7 @@ import io.llmplatform.simulator.SimulatorConfig;
 import io.llmplatform.simulator.VllmSimulator;
 import io.llmplatform.simulator.engine.LatencyProfile;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.ServerSocket;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * The whole platform on one machine: engines first (the embedded ones unless real ones were named), then every
@@ -65,8 +68,7 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     private void startAll(LaunchSettings settings, Consumer<String> progress) throws LaunchFailure {
-        List<PlatformService> selected = settings.services().stream().map(PlatformService::byModule).toList();
-        Path java = Path.of(ProcessHandle.current().info().command().orElse("java"));
+        List<PlatformService> selected = selected(settings);
         Map<PlatformService, Path> jars = jars(settings.repository(), selected);
         for (PlatformService service : PlatformService.values()) {
             ports.put(service, settings.freePorts() ? freePort() : service.defaultPort());
@@ -74,20 +76,11 @@ public final class LocalPlatform implements AutoCloseable {
         for (PlatformService service : selected) {
             requireFree(ports.get(service), service.module());
         }
-        createDirectories(settings.dataDirectory());
-        secrets = PlatformSecrets.loadOrCreate(settings.dataDirectory());
-
-        DatabaseServer database = database(settings, progress);
-        String kafka = kafka(settings, progress);
-        String vllm = vllm(settings, progress);
-        for (PlatformService service : selected) {
-            service.database().ifPresent(name -> LocalPostgres.ensureDatabase(database, name));
+        ServiceEnvironment environment = startEngines(settings, selected, progress);
+        Map<PlatformService, ServiceImage> images = images(settings, selected, jars);
+        if (settings.aotCache()) {
+            train(settings, images, environment, progress);
         }
-        ServiceEnvironment environment = new ServiceEnvironment(ports, database, kafka, settings.redisUrl(),
-                settings.chromaUrl(), vllm, settings.vllmBaseUrl() != null ? settings.vllmModel() : SIMULATED_MODEL,
-                secrets, settings.environment());
-
-        Map<PlatformService, ServiceImage> images = prepare(settings, selected, java, jars, environment, progress);
         progress.accept("Starting " + String.join(", ", selected.stream().map(PlatformService::module).toList()));
         for (PlatformService service : selected) {
             try {
@@ -105,6 +98,60 @@ public final class LocalPlatform implements AutoCloseable {
                 throw new LaunchFailure(failure.getMessage(), failure);
             }
         }
+    }
+
+    /**
+     * Trains the AOT caches a build left untrained, against throw-away embedded engines on free ports, and stops
+     * them. The caches belong to the jars (they live beside them, in each module's {@code target/platform-app}), so
+     * {@code ./platform} runs this as the last step of its build and a start never trains. Nothing is started when
+     * every cache is there.
+     */
+    public static void prepareFastStart(Path repository, List<String> serviceJvmOptions, Consumer<String> progress)
+            throws LaunchFailure {
+        Path scratch;
+        try {
+            scratch = Files.createTempDirectory("platform-prepare");
+        } catch (IOException e) {
+            throw new LaunchFailure("could not create a scratch directory: " + e.getMessage(), e);
+        }
+        LaunchSettings settings = LaunchSettings.builder(repository, scratch).freePorts(true)
+                .serviceJvmOptions(serviceJvmOptions).build();
+        LocalPlatform platform = new LocalPlatform();
+        try {
+            List<PlatformService> selected = selected(settings);
+            Map<PlatformService, ServiceImage> images = images(settings, selected,
+                    jars(settings.repository(), selected));
+            if (images.values().stream().allMatch(ServiceImage::hasCache)) {
+                return;
+            }
+            for (PlatformService service : PlatformService.values()) {
+                platform.ports.put(service, freePort());
+            }
+            ServiceEnvironment environment = platform.startEngines(settings, selected, message -> { });
+            platform.train(settings, images, environment, progress);
+        } finally {
+            platform.close();
+            deleteQuietly(scratch);
+        }
+    }
+
+    private ServiceEnvironment startEngines(LaunchSettings settings, List<PlatformService> selected,
+            Consumer<String> progress) throws LaunchFailure {
+        createDirectories(settings.dataDirectory());
+        secrets = PlatformSecrets.loadOrCreate(settings.dataDirectory());
+        DatabaseServer database = database(settings, progress);
+        String kafka = kafka(settings, progress);
+        String vllm = vllm(settings, progress);
+        for (PlatformService service : selected) {
+            service.database().ifPresent(name -> LocalPostgres.ensureDatabase(database, name));
+        }
+        return new ServiceEnvironment(ports, database, kafka, settings.redisUrl(), settings.chromaUrl(), vllm,
+                settings.vllmBaseUrl() != null ? settings.vllmModel() : SIMULATED_MODEL, secrets,
+                settings.environment());
+    }
+
+    private static List<PlatformService> selected(LaunchSettings settings) {
+        return settings.services().stream().map(PlatformService::byModule).toList();
     }
 
     private DatabaseServer database(LaunchSettings settings, Consumer<String> progress) throws LaunchFailure {
@@ -151,38 +198,47 @@ public final class LocalPlatform implements AutoCloseable {
         return simulator.baseUrl();
     }
 
-    /** Extracts jars and, on the first start after a build, trains their AOT caches two at a time. */
-    private Map<PlatformService, ServiceImage> prepare(LaunchSettings settings, List<PlatformService> selected,
-            Path java, Map<PlatformService, Path> jars, ServiceEnvironment environment, Consumer<String> progress)
-            throws LaunchFailure {
+    /** Each service's jar, extracted beside it (once per build) for its JVM options. */
+    private static Map<PlatformService, ServiceImage> images(LaunchSettings settings, List<PlatformService> selected,
+            Map<PlatformService, Path> jars) throws LaunchFailure {
+        Path java = Path.of(ProcessHandle.current().info().command().orElse("java"));
         Map<PlatformService, ServiceImage> images = new EnumMap<>(PlatformService.class);
-        Path apps = settings.dataDirectory().resolve("apps");
         try {
             for (PlatformService service : selected) {
-                images.put(service, ServiceImage.prepare(service, java, jars.get(service), apps,
+                Path jar = jars.get(service);
+                images.put(service, ServiceImage.prepare(service, java, jar, jar.resolveSibling("platform-app"),
                         settings.serviceJvmOptions().isEmpty() ? JVM_OPTIONS : settings.serviceJvmOptions()));
-            }
-            List<PlatformService> untrained = settings.aotCache() ? selected.stream()
-                    .filter(service -> !images.get(service).hasCache()).toList() : List.of();
-            if (!untrained.isEmpty()) {
-                progress.accept("Preparing fast start-up for " + untrained.size()
-                        + " services (once per build; about a minute)");
-                try (ExecutorService trainers = Executors.newFixedThreadPool(2)) {
-                    List<Future<Boolean>> trained = new ArrayList<>();
-                    for (PlatformService service : untrained) {
-                        trained.add(trainers.submit(() -> images.get(service).trainCache(environment.of(service),
-                                logs(settings).resolve(service.module() + "-aot-training.log"))));
-                    }
-                    for (int i = 0; i < untrained.size(); i++) {
-                        if (!trained.get(i).get()) {
-                            progress.accept("  " + untrained.get(i).module() + " will start without its AOT cache");
-                        }
-                    }
-                }
             }
             return images;
         } catch (IOException e) {
             throw new LaunchFailure("could not prepare the services: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchFailure("interrupted while preparing the services", e);
+        }
+    }
+
+    /** Trains the missing AOT caches, two at a time; a service whose training fails starts without one. */
+    private void train(LaunchSettings settings, Map<PlatformService, ServiceImage> images,
+            ServiceEnvironment environment, Consumer<String> progress) throws LaunchFailure {
+        List<PlatformService> untrained = images.keySet().stream()
+                .filter(service -> !images.get(service).hasCache()).toList();
+        if (untrained.isEmpty()) {
+            return;
+        }
+        progress.accept("Preparing fast start-up for " + untrained.size()
+                + " services (once per build; about a minute)");
+        try (ExecutorService trainers = Executors.newFixedThreadPool(2)) {
+            List<Future<Boolean>> trained = new ArrayList<>();
+            for (PlatformService service : untrained) {
+                trained.add(trainers.submit(() -> images.get(service).trainCache(environment.of(service),
+                        logs(settings).resolve(service.module() + "-aot-training.log"))));
+            }
+            for (int i = 0; i < untrained.size(); i++) {
+                if (!trained.get(i).get()) {
+                    progress.accept("  " + untrained.get(i).module() + " will start without its AOT cache");
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LaunchFailure("interrupted while preparing the services", e);
@@ -264,6 +320,14 @@ public final class LocalPlatform implements AutoCloseable {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException("no free port", e);
+        }
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("could not delete " + directory + ": " + e.getMessage());
         }
     }
 

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ./platform up}: the whole platform on this machine, until Ctrl-C. */
-@Command(name = "platform", mixinStandardHelpOptions = true, subcommands = PlatformCommand.Up.class,
+@Command(name = "platform", mixinStandardHelpOptions = true,
+        subcommands = {PlatformCommand.Up.class, PlatformCommand.Prepare.class},
         description = "Runs the LLM platform on this machine.")
 public final class PlatformCommand {
 
@@ -92,8 +93,7 @@ public final class PlatformCommand {
                     .chroma(chromaUrl)
                     .freePorts(freePorts)
                     .aotCache(!noAotCache)
-                    .serviceJvmOptions(serviceJvmOptions == null || serviceJvmOptions.isBlank() ? List.of()
-                            : List.of(serviceJvmOptions.trim().split("\\s+")))
+                    .serviceJvmOptions(jvmOptions(serviceJvmOptions))
                     .build();
             long started = System.nanoTime();
             LocalPlatform platform;
@@ -119,6 +119,32 @@ public final class PlatformCommand {
             }
             return 0;
         }
+    }
+
+    @Command(name = "prepare", mixinStandardHelpOptions = true,
+            description = "Trains the services' JDK AOT caches after a build, against throw-away embedded engines, so "
+                    + "that every start is fast; does nothing when they are trained. ./platform runs it.")
+    static final class Prepare implements Callable<Integer> {
+
+        @Option(names = "--service-jvm-options", defaultValue = "${env:PLATFORM_SERVICE_JVM_OPTIONS}",
+                description = "the JVM options the services will start with (a cache fits only its own options)")
+        String serviceJvmOptions;
+
+        @Override
+        public Integer call() {
+            try {
+                LocalPlatform.prepareFastStart(Path.of("").toAbsolutePath(), jvmOptions(serviceJvmOptions),
+                        message -> System.out.println("  " + message));
+                return 0;
+            } catch (LaunchFailure failure) {
+                System.err.println("Could not prepare fast start-up: " + failure.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    static List<String> jvmOptions(String options) {
+        return options == null || options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
     }
 
     /** The service names --services accepts, for the help text. */
