@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,6 +51,7 @@ class NewcomerPlatformTest {
         Process first = platformUp("first-start.log");
         try {
             System.out.println("first start ready in " + awaitReady(first, "first-start.log") + " s");
+            theBannersCurlExampleChats(log("first-start.log"));
             HttpResponse<String> registered = post("/api/v1/auth/register", null,
                     new RegisterRequest(email, "newcomer", password));
             assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
@@ -78,6 +80,27 @@ class NewcomerPlatformTest {
         } finally {
             stop(second, "second-start.log");
         }
+    }
+
+    /** The banner names the generated administrator, and its copy-paste example works as printed. */
+    private void theBannersCurlExampleChats(String banner) throws Exception {
+        Properties secrets = new Properties();
+        try (var in = Files.newBufferedReader(work.resolve("data").resolve("secrets.properties"))) {
+            secrets.load(in);
+        }
+        String password = secrets.getProperty("ADMIN_PASSWORD");
+        assertThat(password).as("a generated password, not a default").hasSizeGreaterThanOrEqualTo(16);
+        assertThat(banner).contains("Gateway      " + GATEWAY, GATEWAY + "/swagger-ui.html",
+                secrets.getProperty("ADMIN_EMAIL") + " / " + password);
+
+        String example = banner.substring(banner.indexOf("Log in and chat with curl:"),
+                banner.indexOf("Or with the OpenAI Python SDK"));
+        Process curl = new ProcessBuilder("bash", "-c", example.lines().skip(1).map(String::strip)
+                .reduce("", (script, line) -> script + line + "\n")).redirectErrorStream(true).start();
+        String answer = new String(curl.getInputStream().readAllBytes());
+        assertThat(curl.waitFor()).as(answer).isZero();
+        assertThat(GatewayClient.JSON.readTree(answer).path("choices").get(0).path("message").path("content")
+                .asString()).as(answer).isNotBlank();
     }
 
     private Process platformUp(String logName) throws IOException {

@@ -22,16 +22,17 @@ final class Instructions {
 
                 Log in and chat with curl:
 
-                  TOKEN=$(curl -s %s/api/v1/auth/login -H 'Content-Type: application/json' \\
+                  export TOKEN=$(curl -s %s/api/v1/auth/login -H 'Content-Type: application/json' \\
                     -d '{"login": "%s", "password": "%s"}' \\
                     | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
                   curl -s %s/v1/chat/completions -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \\
                     -d '{"model": "%s", "messages": [{"role": "user", "content": "Hello!"}]}'
 
-                Or with the OpenAI Python SDK (pip install openai):
+                Or with the OpenAI Python SDK (pip install openai), in the same shell:
 
+                  import os
                   from openai import OpenAI
-                  client = OpenAI(base_url="%s/v1", api_key=TOKEN)
+                  client = OpenAI(base_url="%s/v1", api_key=os.environ["TOKEN"])
                   reply = client.chat.completions.create(model="%s", messages=[{"role": "user", "content": "Hello!"}])
                   print(reply.choices[0].message.content)
 
