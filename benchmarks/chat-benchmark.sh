@@ -58,14 +58,7 @@ pids+=($!)
 await "$CHAT/actuator/health/readiness" "chat-service (see $RESULTS/platform.log)" 300
 chat_pid=$(pgrep -f 'chat-service.jar' | head -1)
 
-email="bench-$(date +%s)@example.com"
-curl -sf "$AUTH/api/v1/auth/register" -H 'Content-Type: application/json' \
-  -d "{\"email\": \"$email\", \"username\": \"bench$(date +%s)\", \"password\": \"benchmark-password-1\"}" > /dev/null
-token() {
-  curl -sf "$AUTH/api/v1/auth/login" -H 'Content-Type: application/json' \
-    -d "{\"login\": \"$email\", \"password\": \"benchmark-password-1\"}" \
-    | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])'
-}
+register_user "$AUTH"
 
 # The same requests for both targets; only the model's name differs (chat-service's name for it is "default").
 direct_body=benchmarks/requests/chat-completion.json
@@ -75,7 +68,6 @@ sed 's/"vllm-simulator"/"default"/' "$direct_stream" > "$RESULTS/chat-stream.jso
 sed 's/"max_tokens": 64/"max_tokens": 100/; s/"vllm-simulator"/"slow"/' "$direct_stream" > "$RESULTS/slow-stream.json"
 
 MEASURED="chat-service=$chat_pid"
-bearer() { echo "Authorization: Bearer $(token)"; }
 
 direct="http://127.0.0.1:$FAST_PORT/v1/chat/completions"
 through="$CHAT/v1/chat/completions"

@@ -60,15 +60,7 @@ gateway_pid=$!
 pids+=("$gateway_pid")
 await "$GATEWAY/actuator/health/readiness" "api-gateway (see $RESULTS/gateway.log)" 120
 
-email="bench-$(date +%s)@example.com"
-curl -sf "$GATEWAY/api/v1/auth/register" -H 'Content-Type: application/json' \
-  -d "{\"email\": \"$email\", \"username\": \"bench$(date +%s)\", \"password\": \"benchmark-password-1\"}" > /dev/null
-token() {
-  curl -sf "$GATEWAY/api/v1/auth/login" -H 'Content-Type: application/json' \
-    -d "{\"login\": \"$email\", \"password\": \"benchmark-password-1\"}" \
-    | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])'
-}
-bearer() { echo "Authorization: Bearer $(token)"; }
+register_user "$GATEWAY"
 api_key=$(curl -sf "$GATEWAY/api/v1/auth/api-keys" -H "$(bearer)" -H 'Content-Type: application/json' \
   -d '{"name": "benchmark"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["key"])')
 

@@ -37,6 +37,22 @@ await() { # await <url> <what> <seconds>
   exit 1
 }
 
+# register_user <base url>: registers a user there (auth-service, or the gateway in front of it) for bearer().
+register_user() {
+  user_base_url=$1
+  user_email="bench-$(date +%s)@example.com"
+  curl -sf "$user_base_url/api/v1/auth/register" -H 'Content-Type: application/json' \
+    -d "{\"email\": \"$user_email\", \"username\": \"bench$(date +%s)\", \"password\": \"benchmark-password-1\"}" \
+    > /dev/null
+}
+
+# bearer: an Authorization header with a fresh access token of the registered user (tokens live 15 minutes).
+bearer() {
+  echo "Authorization: Bearer $(curl -sf "$user_base_url/api/v1/auth/login" -H 'Content-Type: application/json' \
+    -d "{\"login\": \"$user_email\", \"password\": \"benchmark-password-1\"}" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')"
+}
+
 cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$1/stat"; }
 
 warmup_of() { # the value of --warmup among the generator flags, in seconds

@@ -25,7 +25,11 @@ final class GatewayClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     GatewayClient(PlatformUnderTest platform) {
-        this.gateway = platform.gateway();
+        this(platform.gateway());
+    }
+
+    GatewayClient(URI gateway) {
+        this.gateway = gateway;
     }
 
     /** A signed-in user of the platform. */

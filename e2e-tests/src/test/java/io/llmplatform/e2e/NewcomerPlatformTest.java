@@ -6,15 +6,12 @@ import static org.awaitility.Awaitility.await;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
-import io.llmplatform.contracts.auth.LoginRequest;
 import io.llmplatform.contracts.auth.RegisterRequest;
 import io.llmplatform.contracts.auth.TokenResponse;
 import io.llmplatform.contracts.usage.UsageReport;
+import io.llmplatform.e2e.GatewayClient.Reply;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +33,7 @@ class NewcomerPlatformTest {
     private static final Duration FIRST_START = Duration.ofMinutes(6);
     private static final Duration STOP = Duration.ofMinutes(2);
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final GatewayClient gateway = new GatewayClient(GATEWAY);
     private final Path repository = Path.of(System.getProperty("platform.repository", "..")).toAbsolutePath()
             .normalize();
     private final Path work = repository.resolve("e2e-tests/target/newcomer");
@@ -52,10 +49,10 @@ class NewcomerPlatformTest {
         try {
             System.out.println("first start ready in " + awaitReady(first, "first-start.log") + " s");
             theBannersCurlExampleChats(log("first-start.log"));
-            HttpResponse<String> registered = post("/api/v1/auth/register", null,
+            Reply registered = gateway.post("/api/v1/auth/register", null,
                     new RegisterRequest(email, "newcomer", password));
-            assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-            String token = login(email, password).accessToken();
+            assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+            String token = gateway.login(email, password).accessToken();
 
             ChatCompletion completion = OpenAIOkHttpClient.builder().baseUrl(GATEWAY + "/v1").apiKey(token)
                     .maxRetries(0).build().chat().completions().create(ChatCompletionCreateParams.builder()
@@ -74,7 +71,7 @@ class NewcomerPlatformTest {
         Process second = platformUp("second-start.log");
         try {
             System.out.println("second start ready in " + awaitReady(second, "second-start.log") + " s");
-            TokenResponse again = login(email, password);
+            TokenResponse again = gateway.login(email, password);
             assertThat(usage(again.accessToken()).totals().requests())
                     .as("the usage recorded before the restart").isEqualTo(1);
         } finally {
@@ -132,27 +129,10 @@ class NewcomerPlatformTest {
         }
     }
 
-    private TokenResponse login(String email, String password) throws Exception {
-        HttpResponse<String> reply = post("/api/v1/auth/login", null, new LoginRequest(email, password));
-        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
-        return GatewayClient.JSON.readValue(reply.body(), TokenResponse.class);
-    }
-
-    private UsageReport usage(String token) throws Exception {
-        HttpResponse<String> reply = http.send(HttpRequest.newBuilder(GATEWAY.resolve("/api/v1/usage"))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
-        return GatewayClient.JSON.readValue(reply.body(), UsageReport.class);
-    }
-
-    private HttpResponse<String> post(String path, String token, Object body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(GATEWAY.resolve(path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(GatewayClient.JSON.writeValueAsString(body)));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private UsageReport usage(String token) {
+        Reply reply = gateway.get("/api/v1/usage", token);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.as(UsageReport.class);
     }
 
     private String log(String name) throws IOException {

@@ -70,9 +70,7 @@ public final class LocalPlatform implements AutoCloseable {
     private void startAll(LaunchSettings settings, Consumer<String> progress) throws LaunchFailure {
         List<PlatformService> selected = selected(settings);
         Map<PlatformService, Path> jars = jars(settings.repository(), selected);
-        for (PlatformService service : PlatformService.values()) {
-            ports.put(service, settings.freePorts() ? freePort() : service.defaultPort());
-        }
+        assignPorts(settings);
         for (PlatformService service : selected) {
             requireFree(ports.get(service), service.module());
         }
@@ -124,14 +122,19 @@ public final class LocalPlatform implements AutoCloseable {
             if (images.values().stream().allMatch(ServiceImage::hasCache)) {
                 return;
             }
-            for (PlatformService service : PlatformService.values()) {
-                platform.ports.put(service, freePort());
-            }
+            platform.assignPorts(settings);
             ServiceEnvironment environment = platform.startEngines(settings, selected, message -> { });
             platform.train(settings, images, environment, progress);
         } finally {
             platform.close();
             deleteQuietly(scratch);
+        }
+    }
+
+    /** Every service's port, also those not started: the gateway's routes name them all. */
+    private void assignPorts(LaunchSettings settings) {
+        for (PlatformService service : PlatformService.values()) {
+            ports.put(service, settings.freePorts() ? freePort() : service.defaultPort());
         }
     }
 
