@@ -30,7 +30,9 @@ public final class ApiKeyExchange {
 
     ApiKeyExchange(ApiKeyExchangeClient client, ApiKeyProperties properties, Clock clock, Ticker ticker) {
         this.client = client;
+        // Upkeep on the calling thread: a hop to the common pool per request costs more than the upkeep.
         this.outcomes = Caffeine.newBuilder()
+                .executor(Runnable::run)
                 .maximumSize(properties.maxCachedKeys())
                 .expireAfter(new RememberedFor(properties.cacheTtl(), clock))
                 .ticker(ticker)

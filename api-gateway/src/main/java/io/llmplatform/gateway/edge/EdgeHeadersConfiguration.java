@@ -1,5 +1,8 @@
 package io.llmplatform.gateway.edge;
 
+import io.llmplatform.support.error.TraceIds;
+import io.micrometer.tracing.propagation.Propagator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,7 +17,9 @@ class EdgeHeadersConfiguration {
     }
 
     @Bean
-    ForwardedHeadersPolicy forwardedHeadersPolicy(EdgeHeadersProperties properties, ClientAddresses addresses) {
-        return new ForwardedHeadersPolicy(properties, addresses);
+    ForwardedHeadersPolicy forwardedHeadersPolicy(EdgeHeadersProperties properties, ClientAddresses addresses,
+            TraceIds traceIds, ObjectProvider<Propagator> propagator) {
+        return new ForwardedHeadersPolicy(properties, addresses,
+                new TraceContextHeaders(traceIds, propagator.getIfAvailable(() -> Propagator.NOOP)));
     }
 }

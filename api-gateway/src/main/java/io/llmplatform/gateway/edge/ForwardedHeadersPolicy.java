@@ -16,7 +16,8 @@ import org.springframework.web.server.ServerWebExchange;
  * Decides the headers a service receives: none of those only the platform may set ({@code X-Forwarded-*},
  * {@code Forwarded}, {@code X-Platform-*}, {@code X-Internal-*}...), then the gateway's own {@code X-Forwarded-For}
  * (the client address, which auth-service uses for login lockout), {@code -Proto}, {@code -Host} and {@code -Port},
- * and the access token the gateway validated as {@code Authorization}, so a program's API key never leaves the edge.
+ * the access token the gateway validated as {@code Authorization}, so a program's API key never leaves the edge, and
+ * the trace context of the gateway's span.
  * Runs where Spring Cloud Gateway builds the outgoing request, after its own removal of forwarded headers.
  */
 final class ForwardedHeadersPolicy implements HttpHeadersFilter, Ordered {
@@ -29,11 +30,14 @@ final class ForwardedHeadersPolicy implements HttpHeadersFilter, Ordered {
     private final Set<String> strippedNames = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     private final List<String> strippedPrefixes;
     private final ClientAddresses clientAddresses;
+    private final TraceContextHeaders traceContext;
 
-    ForwardedHeadersPolicy(EdgeHeadersProperties properties, ClientAddresses clientAddresses) {
+    ForwardedHeadersPolicy(EdgeHeadersProperties properties, ClientAddresses clientAddresses,
+            TraceContextHeaders traceContext) {
         this.strippedNames.addAll(properties.stripNames());
         this.strippedPrefixes = List.copyOf(properties.stripPrefixes());
         this.clientAddresses = clientAddresses;
+        this.traceContext = traceContext;
     }
 
     @Override
@@ -64,6 +68,7 @@ final class ForwardedHeadersPolicy implements HttpHeadersFilter, Ordered {
             // A key sent to a public path was not exchanged; it still goes no further than the edge.
             forwarded.remove(HttpHeaders.AUTHORIZATION);
         }
+        traceContext.write(exchange, forwarded);
         return forwarded;
     }
 

@@ -6,6 +6,7 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import io.llmplatform.gateway.apikey.ApiKeyExchange;
 import io.llmplatform.gateway.authservice.AuthServiceWebClient;
 import io.llmplatform.support.security.AccessTokenValidation;
+import io.llmplatform.support.security.HeaderCharacters;
 import io.llmplatform.support.security.SecurityProperties;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
@@ -22,14 +23,14 @@ import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
-import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
@@ -87,12 +88,21 @@ class EdgeSecurityConfiguration {
         return source;
     }
 
+    /** Spring Security's strict firewall, with header checks that do not need regular expressions. */
+    @Bean
+    ServerWebExchangeFirewall exchangeFirewall() {
+        StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+        firewall.setAllowedHeaderNames(HeaderCharacters.ALLOWED_NAMES);
+        firewall.setAllowedHeaderValues(HeaderCharacters.ALLOWED_VALUES);
+        return firewall;
+    }
+
     @Bean
     SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, SecurityProperties security,
             ValidatedAccessTokens accessTokens, ApiKeyExchange apiKeys, CorsConfigurationSource cors) {
         List<String> publicPaths = new ArrayList<>(ALWAYS_PUBLIC);
         publicPaths.addAll(security.publicPaths());
-        ServerWebExchangeMatcher isPublic = ServerWebExchangeMatchers.pathMatchers(publicPaths.toArray(String[]::new));
+        PublicPaths isPublic = new PublicPaths(publicPaths);
         EdgeAuthenticationEntryPoint entryPoint = new EdgeAuthenticationEntryPoint();
         return http
                 .csrf(csrf -> csrf.disable())
@@ -115,7 +125,7 @@ class EdgeSecurityConfiguration {
     private static AuthenticationWebFilter authentication(AccessTokenAuthenticationManager manager,
             ServerWebExchangeMatcher isPublic, EdgeAuthenticationEntryPoint entryPoint) {
         AuthenticationWebFilter filter = new AuthenticationWebFilter(manager);
-        filter.setServerAuthenticationConverter(new ServerBearerTokenAuthenticationConverter());
+        filter.setServerAuthenticationConverter(new BearerTokenConverter());
         filter.setRequiresAuthenticationMatcher(new NegatedServerWebExchangeMatcher(isPublic));
         filter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
         filter.setAuthenticationFailureHandler(entryPoint);

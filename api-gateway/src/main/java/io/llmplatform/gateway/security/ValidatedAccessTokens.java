@@ -34,7 +34,9 @@ final class ValidatedAccessTokens {
     ValidatedAccessTokens(ReactiveJwtDecoder decoder, long maxTokens, Clock clock) {
         this.decoder = decoder;
         this.clock = clock;
+        // Upkeep on the calling thread: a hop to the common pool per request costs more than the upkeep.
         this.validated = Caffeine.newBuilder()
+                .executor(Runnable::run)
                 .maximumSize(maxTokens)
                 .expireAfter(Expiry.creating((String token, EdgeAuthentication authentication) -> until(authentication)))
                 .build();

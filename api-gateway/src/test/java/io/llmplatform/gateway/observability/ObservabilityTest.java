@@ -96,8 +96,6 @@ class ObservabilityTest extends GatewayTestSupport {
         assertThat(scrape).containsPattern("spring_cloud_gateway_requests_seconds_bucket\\{[^}]*routeId=\"models\"");
         assertThat(scrape).containsPattern("spring_cloud_gateway_requests_seconds_count\\{[^}]*httpStatusCode=\"200\""
                 + "[^}]*routeId=\"models\"");
-        assertThat(scrape).as("the gateway's own client observation of the call, by route").containsPattern(
-                "http_client_requests_seconds_count\\{[^}]*spring_cloud_gateway_route_id=\"models\"");
         assertThat(scrape).containsPattern(
                 "resilience4j_circuitbreaker_state\\{[^}]*name=\"model-manager-service\"[^}]*state=\"closed\"} 1");
         assertThat(scrape).containsPattern(

@@ -18,6 +18,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -66,6 +68,7 @@ public class ServletSecurityAutoConfiguration {
                         .requestMatchers(publicPaths.toArray(String[]::new)).permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenResolver(request -> BearerTokens.tokenOf(request.getHeader("Authorization")))
                         .jwt(jwt -> jwt.decoder(decoder)
                                 .jwtAuthenticationConverter(AccessTokenValidation.authenticationConverter()))
                         .authenticationEntryPoint(entryPoint)
@@ -82,6 +85,16 @@ public class ServletSecurityAutoConfiguration {
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(accessDenied))
                 .build();
+    }
+
+    /** Spring Security's strict firewall, with header checks that do not need regular expressions. */
+    @Bean
+    @ConditionalOnMissingBean
+    HttpFirewall httpFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(HeaderCharacters.ALLOWED_NAMES);
+        firewall.setAllowedHeaderValues(HeaderCharacters.ALLOWED_VALUES);
+        return firewall;
     }
 
     @Bean
