@@ -10,7 +10,7 @@
 # machine's cores; the first line printed is the load average before the run. Results go to docs/performance.md.
 #
 #   benchmarks/chat-benchmark.sh                 # build what is missing, run everything
-#   RATE=500 STREAM_RATE=200 STREAMS=2000 DURATION=30s WARMUP=30s benchmarks/chat-benchmark.sh
+#   RATE=500 STREAM_RATE=200 STREAMS=2000 DURATION=30s WARMUP=60s benchmarks/chat-benchmark.sh
 #   JFR=1 benchmarks/chat-benchmark.sh          # also record chat-service with Flight Recorder (<name>.jfr per run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,7 +19,7 @@ RATE=${RATE:-500}
 STREAM_RATE=${STREAM_RATE:-200}
 STREAMS=${STREAMS:-2000}
 DURATION=${DURATION:-30s}
-WARMUP=${WARMUP:-30s}
+WARMUP=${WARMUP:-60s}
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
 RESULTS=${RESULTS:-benchmarks/target/chat-benchmark}
@@ -28,7 +28,7 @@ SLOW_PORT=18001
 CHAT=http://127.0.0.1:8082
 AUTH=http://127.0.0.1:8081
 # Production-like JVMs for the measured services, instead of the launcher's small-footprint defaults.
-SERVICE_JVM_OPTIONS=${SERVICE_JVM_OPTIONS:-"-XX:+UseParallelGC -Xms512m -Xmx1g"}
+SERVICE_JVM_OPTIONS=${SERVICE_JVM_OPTIONS:-"-XX:+UseG1GC -Xms1g -Xmx1g"}
 
 # shellcheck source=benchmarks/lib.sh
 . benchmarks/lib.sh

@@ -28,7 +28,7 @@ SIMULATOR_PORT=18000
 SIMULATOR=http://127.0.0.1:$SIMULATOR_PORT
 GATEWAY=http://127.0.0.1:8080
 CHAT=http://127.0.0.1:8082
-SERVICE_JVM_OPTIONS=${SERVICE_JVM_OPTIONS:-"-XX:+UseParallelGC -Xms512m -Xmx1g"}
+SERVICE_JVM_OPTIONS=${SERVICE_JVM_OPTIONS:-"-XX:+UseG1GC -Xms1g -Xmx1g"}
 
 # shellcheck source=benchmarks/lib.sh
 . benchmarks/lib.sh

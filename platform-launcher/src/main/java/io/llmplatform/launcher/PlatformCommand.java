@@ -78,7 +78,7 @@ public final class PlatformCommand {
 
         @Option(names = "--service-jvm-options", defaultValue = "${env:PLATFORM_SERVICE_JVM_OPTIONS}",
                 description = "JVM options for every service instead of the small-footprint defaults, e.g. "
-                        + "'-XX:+UseParallelGC -Xmx1g' for a benchmark [env PLATFORM_SERVICE_JVM_OPTIONS]")
+                        + "'-XX:+UseG1GC -Xms1g -Xmx1g' for a benchmark [env PLATFORM_SERVICE_JVM_OPTIONS]")
         String serviceJvmOptions;
 
         @Override
