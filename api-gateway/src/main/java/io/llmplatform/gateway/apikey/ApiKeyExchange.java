@@ -8,7 +8,9 @@ import io.llmplatform.contracts.error.ErrorCode;
 import io.llmplatform.support.PlatformException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.HttpHeaders;
 import reactor.core.publisher.Mono;
 
@@ -16,7 +18,9 @@ import reactor.core.publisher.Mono;
  * Gives the access token that stands for a program's API key. auth-service's answer for a key (a token, or a
  * refusal) is remembered by the key's SHA-256 for {@code cacheTtl}, never past the token's own expiry, and concurrent
  * requests with the same key share one exchange. So a revoked key keeps working for at most {@code cacheTtl} on each
- * replica; a key that keeps failing costs auth-service one call per {@code cacheTtl}.
+ * replica; a key that keeps failing costs auth-service one call per {@code cacheTtl}. A granted answer in use is
+ * exchanged again in its last quarter, in the background: requests never wait for a key's exchange after its first
+ * (they did, every {@code cacheTtl}, for tens of milliseconds), and a revocation found by that exchange applies at once.
  */
 public final class ApiKeyExchange {
 
@@ -27,9 +31,12 @@ public final class ApiKeyExchange {
 
     private final ApiKeyExchangeClient client;
     private final AsyncCache<String, ExchangeOutcome> outcomes;
+    private final Duration refreshWithin;
+    private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
 
     ApiKeyExchange(ApiKeyExchangeClient client, ApiKeyProperties properties, Clock clock, Ticker ticker) {
         this.client = client;
+        this.refreshWithin = properties.cacheTtl().dividedBy(4);
         // Upkeep on the calling thread: a hop to the common pool per request costs more than the upkeep.
         this.outcomes = Caffeine.newBuilder()
                 .executor(Runnable::run)
@@ -48,11 +55,32 @@ public final class ApiKeyExchange {
         String fingerprint = ApiKeys.fingerprint(apiKey);
         CompletableFuture<ExchangeOutcome> outcome = outcomes.get(fingerprint,
                 (key, executor) -> client.exchange(apiKey).toFuture());
+        if (outcome.isDone() && !outcome.isCompletedExceptionally()
+                && outcome.join() instanceof ExchangeOutcome.Granted) {
+            refreshIfDue(fingerprint, apiKey);
+        }
         return Mono.fromFuture(outcome, true)
                 // Caffeine forgets a failed exchange too, but only after this caller may have answered and the
                 // client tried again: forget it first.
                 .doOnError(failure -> outcomes.asMap().remove(fingerprint, outcome))
                 .flatMap(ApiKeyExchange::token);
+    }
+
+    /** One background exchange per key once its answer is in its last quarter; a failed one leaves the answer be. */
+    private void refreshIfDue(String fingerprint, String apiKey) {
+        boolean due = outcomes.synchronous().policy().expireVariably()
+                .flatMap(expiry -> expiry.getExpiresAfter(fingerprint))
+                .map(left -> left.compareTo(refreshWithin) < 0)
+                .orElse(false);
+        if (!due || !refreshing.add(fingerprint)) {
+            return;
+        }
+        client.exchange(apiKey).toFuture().whenComplete((fresh, failure) -> {
+            if (fresh != null) {
+                outcomes.put(fingerprint, CompletableFuture.completedFuture(fresh));
+            }
+            refreshing.remove(fingerprint);
+        });
     }
 
     private static Mono<String> token(ExchangeOutcome outcome) {

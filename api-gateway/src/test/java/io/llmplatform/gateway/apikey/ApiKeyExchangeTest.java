@@ -1,6 +1,7 @@
 package io.llmplatform.gateway.apikey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.nimbusds.jwt.SignedJWT;
 import io.llmplatform.gateway.support.FakeService;
@@ -107,6 +108,38 @@ class ApiKeyExchangeTest extends GatewayTestSupport {
         assertThat(afterTtl.statusCode()).isEqualTo(401);
         assertThat(json(afterTtl).at("/error/code").asString()).isEqualTo("invalid_api_key");
         assertThat(exchangesOf(key)).isEqualTo(2);
+    }
+
+    @Test
+    void aKeyInUseIsExchangedAgainBeforeItsAnswerExpiresWithoutMakingRequestsWait() {
+        String key = AUTH_SERVICE.issueKey(UUID.randomUUID());
+        assertThat(get("/v1/models", "Authorization", bearer(key)).statusCode()).isEqualTo(200);
+
+        CLOCK.advance(CACHE_TTL.minusSeconds(5));
+        HttpResponse<String> inLastQuarter = get("/v1/models", "Authorization", bearer(key));
+        await().atMost(Duration.ofSeconds(5)).until(() -> exchangesOf(key) == 2);
+        CLOCK.advance(Duration.ofSeconds(10));
+        HttpResponse<String> pastTheFirstAnswersTtl = get("/v1/models", "Authorization", bearer(key));
+
+        assertThat(inLastQuarter.statusCode()).isEqualTo(200);
+        assertThat(pastTheFirstAnswersTtl.statusCode()).isEqualTo(200);
+        assertThat(exchangesOf(key)).as("the answer exchanged ahead is the one in use").isEqualTo(2);
+    }
+
+    @Test
+    void aRevocationFoundByTheExchangeAheadAppliesAtOnce() {
+        String key = AUTH_SERVICE.issueKey(UUID.randomUUID());
+        assertThat(get("/v1/models", "Authorization", bearer(key)).statusCode()).isEqualTo(200);
+        AUTH_SERVICE.revoke(key);
+
+        CLOCK.advance(CACHE_TTL.minusSeconds(5));
+        HttpResponse<String> stillRemembered = get("/v1/models", "Authorization", bearer(key));
+        await().atMost(Duration.ofSeconds(5)).until(() -> exchangesOf(key) == 2);
+        HttpResponse<String> afterTheExchange = get("/v1/models", "Authorization", bearer(key));
+
+        assertThat(stillRemembered.statusCode()).isEqualTo(200);
+        assertThat(afterTheExchange.statusCode()).isEqualTo(401);
+        assertThat(json(afterTheExchange).at("/error/code").asString()).isEqualTo("invalid_api_key");
     }
 
     @Test
