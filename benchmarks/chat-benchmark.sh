@@ -20,15 +20,11 @@ STREAM_RATE=${STREAM_RATE:-200}
 STREAMS=${STREAMS:-2000}
 DURATION=${DURATION:-30s}
 WARMUP=${WARMUP:-60s}
-JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-JAVA="$JAVA_HOME/bin/java"
 RESULTS=${RESULTS:-benchmarks/target/chat-benchmark}
 FAST_PORT=18000
 SLOW_PORT=18001
 CHAT=http://127.0.0.1:8082
 AUTH=http://127.0.0.1:8081
-# Production-like JVMs for the measured services, instead of the launcher's small-footprint defaults.
-SERVICE_JVM_OPTIONS=${SERVICE_JVM_OPTIONS:-"-XX:+UseG1GC -Xms1g -Xmx1g"}
 
 # shellcheck source=benchmarks/lib.sh
 . benchmarks/lib.sh

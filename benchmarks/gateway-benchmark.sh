@@ -21,14 +21,11 @@ CHAT_RATE=${CHAT_RATE:-500}
 CONCURRENCY=${CONCURRENCY:-64}
 DURATION=${DURATION:-30s}
 WARMUP=${WARMUP:-30s}
-JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-JAVA="$JAVA_HOME/bin/java"
 RESULTS=${RESULTS:-benchmarks/target/gateway-benchmark}
 SIMULATOR_PORT=18000
 SIMULATOR=http://127.0.0.1:$SIMULATOR_PORT
 GATEWAY=http://127.0.0.1:8080
 CHAT=http://127.0.0.1:8082
-SERVICE_JVM_OPTIONS=${SERVICE_JVM_OPTIONS:-"-XX:+UseG1GC -Xms1g -Xmx1g"}
 
 # shellcheck source=benchmarks/lib.sh
 . benchmarks/lib.sh

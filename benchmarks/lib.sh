@@ -1,5 +1,11 @@
-# Shared by the benchmark scripts: source it after setting JAVA_HOME, JAVA, RESULTS and, for run(), MEASURED
-# ("name=pid ..."). Processes the script starts go in pids; they are stopped when it exits.
+# Shared by the benchmark scripts: source it after setting RESULTS and, for run(), MEASURED ("name=pid ...").
+# Processes the script starts go in pids; they are stopped when it exits.
+
+JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+JAVA="$JAVA_HOME/bin/java"
+# The measured services' JVMs: G1 with a fixed heap, as a latency-sensitive service runs (ParallelGC paused
+# chat-service for up to 300 ms on two shared cores), instead of the launcher's small-footprint defaults.
+SERVICE_JVM_OPTIONS=${SERVICE_JVM_OPTIONS:-"-XX:+UseG1GC -Xms1g -Xmx1g"}
 
 pids=()
 stop_all() {

@@ -15,10 +15,8 @@ public class ApiGatewayApplication {
     private static final String EVENT_LOOPS_PROPERTY = "reactor.netty.ioWorkerCount";
 
     public static void main(String[] args) {
-        if (System.getProperty(EVENT_LOOPS_PROPERTY) == null) {
-            System.setProperty(EVENT_LOOPS_PROPERTY,
-                    Integer.toString(Runtime.getRuntime().availableProcessors()));
-        }
+        System.getProperties().putIfAbsent(EVENT_LOOPS_PROPERTY,
+                Integer.toString(Runtime.getRuntime().availableProcessors()));
         SpringApplication.run(ApiGatewayApplication.class, args);
     }
 }

@@ -16,9 +16,7 @@ public class ChatServiceApplication {
     private static final String IDLE_CONNECTIONS = "128";
 
     public static void main(String[] args) {
-        if (System.getProperty(IDLE_CONNECTIONS_PROPERTY) == null) {
-            System.setProperty(IDLE_CONNECTIONS_PROPERTY, IDLE_CONNECTIONS);
-        }
+        System.getProperties().putIfAbsent(IDLE_CONNECTIONS_PROPERTY, IDLE_CONNECTIONS);
         SpringApplication.run(ChatServiceApplication.class, args);
     }
 }

@@ -3,6 +3,7 @@ package io.llmplatform.gateway.apikey;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Policy;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.llmplatform.contracts.error.ErrorCode;
 import io.llmplatform.support.PlatformException;
@@ -31,6 +32,7 @@ public final class ApiKeyExchange {
 
     private final ApiKeyExchangeClient client;
     private final AsyncCache<String, ExchangeOutcome> outcomes;
+    private final Policy.VarExpiration<String, ExchangeOutcome> expiry;
     private final Duration refreshWithin;
     private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
 
@@ -44,6 +46,7 @@ public final class ApiKeyExchange {
                 .expireAfter(new RememberedFor(properties.cacheTtl(), clock))
                 .ticker(ticker)
                 .buildAsync();
+        this.expiry = outcomes.synchronous().policy().expireVariably().orElseThrow();
     }
 
     /** The access token for {@code apiKey}, or 401 {@code invalid_api_key} / 403 {@code account_disabled}. */
@@ -68,8 +71,7 @@ public final class ApiKeyExchange {
 
     /** One background exchange per key once its answer is in its last quarter; a failed one leaves the answer be. */
     private void refreshIfDue(String fingerprint, String apiKey) {
-        boolean due = outcomes.synchronous().policy().expireVariably()
-                .flatMap(expiry -> expiry.getExpiresAfter(fingerprint))
+        boolean due = expiry.getExpiresAfter(fingerprint)
                 .map(left -> left.compareTo(refreshWithin) < 0)
                 .orElse(false);
         if (!due || !refreshing.add(fingerprint)) {
