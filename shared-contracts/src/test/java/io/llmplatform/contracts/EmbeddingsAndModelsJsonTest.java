@@ -3,11 +3,14 @@ package io.llmplatform.contracts;
 import static io.llmplatform.contracts.Payloads.MAPPER;
 import static io.llmplatform.contracts.Payloads.read;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import io.llmplatform.contracts.openai.EmbeddingRequest;
 import io.llmplatform.contracts.openai.EmbeddingResponse;
 import io.llmplatform.contracts.openai.ModelList;
 import io.llmplatform.contracts.openai.OpenAiErrorResponse;
+import io.llmplatform.contracts.openai.RerankRequest;
+import io.llmplatform.contracts.openai.RerankResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -22,10 +25,46 @@ class EmbeddingsAndModelsJsonTest {
         EmbeddingRequest many = MAPPER.readValue("""
                 {"input": ["a", "b"], "model": "all-minilm-l6-v2"}""", EmbeddingRequest.class);
 
-        assertThat(one.input()).containsExactly("hello");
+        assertThat(one.texts()).containsExactly("hello");
         assertThat(one.wantsBase64()).isTrue();
-        assertThat(many.input()).containsExactly("a", "b");
+        assertThat(many.texts()).containsExactly("a", "b");
         assertThat(many.wantsBase64()).isFalse();
+    }
+
+    @Test
+    void embeddingRequestKeepsTokenIdInputsAsTheyCame() {
+        EmbeddingRequest ids = MAPPER.readValue("""
+                {"input": [[101, 7592, 102], [101, 102]], "model": "m", "dimensions": 256, "user": "u-1"}""",
+                EmbeddingRequest.class);
+
+        assertThat(ids.input().get(0).get(1).asInt()).isEqualTo(7592);
+        assertThat(ids.dimensions()).isEqualTo(256);
+        assertThat(ids.user()).isEqualTo("u-1");
+        assertThatIllegalArgumentException().isThrownBy(ids::texts)
+                .withMessageContaining("input[0]");
+        JsonNode written = MAPPER.readTree(MAPPER.writeValueAsString(ids));
+        assertThat(written.get("input").toString()).isEqualTo("[[101,7592,102],[101,102]]");
+        assertThat(MAPPER.readTree(MAPPER.writeValueAsString(EmbeddingRequest.of("m", List.of("x"))
+                .withEncodingFormat("base64"))).propertyNames())
+                .containsExactlyInAnyOrder("input", "model", "encoding_format");
+    }
+
+    @Test
+    void rerankRequestAndResponseUseVllmsWireNames() {
+        RerankRequest request = MAPPER.readValue("""
+                {"model": "bge-reranker", "query": "q", "documents": ["a", {"text": "b"}], "top_n": 1,
+                 "return_documents": true}""", RerankRequest.class);
+        RerankResponse response = MAPPER.readValue(read("vllm-rerank.json"), RerankResponse.class);
+
+        assertThat(request.topN()).isEqualTo(1);
+        assertThat(request.returnDocuments()).isTrue();
+        assertThat(request.documents().get(1).get("text").asString()).isEqualTo("b");
+        assertThat(response.results()).extracting(RerankResponse.Result::index).containsExactly(1, 0);
+        assertThat(response.results().getFirst().relevanceScore()).isEqualTo(0.99853515625);
+        assertThat(response.results().getFirst().document().text()).isEqualTo("The capital of France is Paris.");
+        assertThat(response.usage().totalTokens()).isEqualTo(42);
+        JsonNode written = MAPPER.readTree(MAPPER.writeValueAsString(response));
+        assertThat(written.at("/results/0/relevance_score").asDouble()).isEqualTo(0.99853515625);
     }
 
     @Test
