@@ -105,14 +105,26 @@ public final class TestTokenIssuer implements AutoCloseable {
         return sign(claimsFor(userId, roles).build());
     }
 
+    /**
+     * A valid client-credentials token of the platform service {@code clientId}, as auth-service issues them: its
+     * subject is the client id and its only role {@code SERVICE}.
+     */
+    public String serviceToken(String clientId) {
+        return sign(claims(clientId, List.of(TokenClaims.ROLE_SERVICE)).build());
+    }
+
     /** Claims of a valid token, to adjust before {@link #sign(JWTClaimsSet)}. */
     public JWTClaimsSet.Builder claimsFor(UUID userId, String... roles) {
+        return claims(userId.toString(), List.of(roles));
+    }
+
+    private JWTClaimsSet.Builder claims(String subject, List<String> roles) {
         Instant now = Instant.now();
         return new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .audience(TokenClaims.PLATFORM_AUDIENCE)
-                .subject(userId.toString())
-                .claim(TokenClaims.ROLES, List.of(roles))
+                .subject(subject)
+                .claim(TokenClaims.ROLES, roles)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(Duration.ofMinutes(15))))
                 .jwtID(UUID.randomUUID().toString());

@@ -1,5 +1,6 @@
 package io.llmplatform.support.security;
 
+import io.llmplatform.contracts.auth.InternalHeaders;
 import io.llmplatform.contracts.error.ErrorCode;
 import io.llmplatform.support.PlatformException;
 import org.springframework.core.MethodParameter;
@@ -11,7 +12,7 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-/** Resolves a {@link Caller} controller parameter from the request's validated token. */
+/** Resolves a {@link Caller} controller parameter from the request's validated token and, for a service, its headers. */
 final class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 
     @Override
@@ -23,8 +24,13 @@ final class CallerArgumentResolver implements HandlerMethodArgumentResolver {
     public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
             NativeWebRequest request, WebDataBinderFactory binderFactory) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        Caller caller = authentication != null && authentication.getPrincipal() instanceof Jwt jwt
-                ? Caller.fromToken(jwt) : null;
+        Caller caller;
+        try {
+            caller = authentication != null && authentication.getPrincipal() instanceof Jwt jwt
+                    ? Caller.of(jwt, request::getHeader) : null;
+        } catch (IllegalArgumentException malformed) {
+            throw new PlatformException(ErrorCode.VALIDATION_FAILED, malformed.getMessage(), InternalHeaders.USER_ID);
+        }
         if (caller == null) {
             throw new PlatformException(ErrorCode.FORBIDDEN, "This endpoint acts for a user; use a user's token");
         }
