@@ -1,5 +1,6 @@
 package io.llmplatform.chat;
 
+import io.llmplatform.support.upstream.ModelServerCalls;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -7,16 +8,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class ChatServiceApplication {
 
-    /**
-     * Idle connections the JDK HTTP client keeps per process (to model servers). Unbounded by default, and a request
-     * that takes one searches that list from one end: after a burst of a thousand concurrent calls every later call
-     * paid for walking it, until those connections timed out. A bounded list closes the surplus when it comes back.
-     */
-    private static final String IDLE_CONNECTIONS_PROPERTY = "jdk.httpclient.connectionPoolSize";
-    private static final String IDLE_CONNECTIONS = "128";
-
     public static void main(String[] args) {
-        System.getProperties().putIfAbsent(IDLE_CONNECTIONS_PROPERTY, IDLE_CONNECTIONS);
+        ModelServerCalls.limitIdleConnections();
         SpringApplication.run(ChatServiceApplication.class, args);
     }
 }

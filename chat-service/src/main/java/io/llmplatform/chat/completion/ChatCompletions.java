@@ -4,7 +4,7 @@ import io.llmplatform.chat.model.ModelEndpoint;
 import io.llmplatform.chat.model.ModelRegistry;
 import io.llmplatform.chat.upstream.ModelServerClient;
 import io.llmplatform.chat.upstream.StreamWatchdog;
-import io.llmplatform.chat.upstream.UpstreamResponse;
+import io.llmplatform.support.upstream.UpstreamResponse;
 import io.llmplatform.chat.usage.ChatMetrics;
 import io.llmplatform.chat.usage.ModelCall;
 import io.llmplatform.chat.usage.UsageRecorder;

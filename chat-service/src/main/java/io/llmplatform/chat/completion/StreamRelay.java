@@ -1,7 +1,7 @@
 package io.llmplatform.chat.completion;
 
 import io.llmplatform.chat.upstream.StreamWatchdog;
-import io.llmplatform.chat.upstream.UpstreamResponse;
+import io.llmplatform.support.upstream.UpstreamResponse;
 import io.llmplatform.contracts.error.ErrorCode;
 import io.llmplatform.contracts.events.UsageStatus;
 import io.llmplatform.contracts.openai.OpenAiErrorResponse;

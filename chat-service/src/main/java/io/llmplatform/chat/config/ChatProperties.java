@@ -1,5 +1,6 @@
 package io.llmplatform.chat.config;
 
+import io.llmplatform.support.upstream.ModelServerResilience;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -26,7 +27,7 @@ public record ChatProperties(
         @NotEmpty @Valid List<Model> models,
         @NotBlank String defaultModel,
         @Valid @NotNull @DefaultValue Timeouts timeouts,
-        @Valid @NotNull @DefaultValue Resilience resilience,
+        @Valid @NotNull @DefaultValue ModelServerResilience resilience,
         @DefaultValue("262144") @Min(1) int maxMessageBytes,
         @DefaultValue("3000") @Min(100) int memoryTokens) {
 
@@ -62,15 +63,4 @@ public record ChatProperties(
             @DefaultValue("10m") Duration request) {
     }
 
-    /**
-     * @param connectRetries retries when the model server cannot be reached, before anything was sent
-     * @param failureRateThreshold percentage of failed calls that opens an endpoint's circuit
-     * @param openFor how long an open circuit answers 503 before it tries the endpoint again
-     */
-    public record Resilience(
-            @DefaultValue("1") @Min(0) int connectRetries,
-            @DefaultValue("50") float failureRateThreshold,
-            @DefaultValue("20") @Min(2) int slidingWindowCalls,
-            @DefaultValue("10s") Duration openFor) {
-    }
 }

@@ -1,5 +1,6 @@
 package io.llmplatform.chat.model;
 
+import io.llmplatform.support.upstream.ModelServer;
 import java.net.URI;
 
 /**
@@ -8,14 +9,11 @@ import java.net.URI;
  * @param baseUrl the server's root, as {@code http://vllm:8000}; a {@code /v1} suffix (as Ollama's and vLLM's docs
  *     write it) and trailing slashes are dropped
  */
-public record ModelEndpoint(String name, URI baseUrl, String upstreamModel, int contextTokens, String apiKey) {
+public record ModelEndpoint(String name, URI baseUrl, String upstreamModel, int contextTokens, String apiKey)
+        implements ModelServer {
 
-    public ModelEndpoint {
-        baseUrl = URI.create(baseUrl.toString().replaceFirst("(/v1)?/*$", ""));
-    }
-
-    /** The root of the server's OpenAI API, ending in {@code /v1}. */
+    @Override
     public String openAiBaseUrl() {
-        return baseUrl + "/v1";
+        return ModelServer.openAiBaseUrl(baseUrl.toString());
     }
 }

@@ -8,6 +8,7 @@ import dev.langchain4j.exception.TimeoutException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.llmplatform.contracts.error.ErrorCode;
 import io.llmplatform.support.PlatformException;
+import io.llmplatform.support.upstream.ModelServerErrors;
 
 /** LangChain4j's exceptions, in the platform's error codes: the same codes the OpenAI-compatible path answers. */
 final class LangChainErrors {

@@ -1,6 +1,7 @@
 package io.llmplatform.chat.upstream;
 
 import io.llmplatform.chat.config.ChatProperties;
+import io.llmplatform.support.upstream.UpstreamResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,4 +1,4 @@
-package io.llmplatform.chat.upstream;
+package io.llmplatform.support.upstream;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.llmplatform.chat.upstream;
+package io.llmplatform.support.upstream;
 
 import io.llmplatform.contracts.error.ErrorCode;
 import io.llmplatform.support.PlatformException;
@@ -12,17 +12,21 @@ import tools.jackson.databind.json.JsonMapper;
  * Turns a model server's error answer (vLLM's {@code {"error":{"message","type","param","code"}}}) into the
  * platform's error, keeping the server's message and parameter: the client sees one stable code per kind of failure.
  */
-final class ModelServerErrors {
+public final class ModelServerErrors {
 
     private static final int MAX_ERROR_BYTES = 64 * 1024;
 
-    static PlatformException from(UpstreamResponse response, String model, JsonMapper json) {
+    /**
+     * @param inputField the request field a context-length overflow is blamed on ({@code messages}, {@code input})
+     */
+    public static PlatformException from(UpstreamResponse response, String model, String inputField,
+            JsonMapper json) {
         JsonNode error = read(response.body(), json).path("error");
         String message = error.path("message").asString("The model server answered " + response.status());
         String param = error.path("param").isString() ? error.path("param").asString() : null;
         return switch (response.status()) {
             case 400 -> message.contains("maximum context length")
-                    ? new PlatformException(ErrorCode.CONTEXT_LENGTH_EXCEEDED, message, "messages")
+                    ? new PlatformException(ErrorCode.CONTEXT_LENGTH_EXCEEDED, message, inputField)
                     : new PlatformException(ErrorCode.VALIDATION_FAILED, message, param);
             case 404 -> new PlatformException(ErrorCode.MODEL_NOT_FOUND,
                     "The model '" + model + "' is not served right now", "model");
@@ -32,7 +36,7 @@ final class ModelServerErrors {
         };
     }
 
-    static PlatformException unavailable(String message, String retryAfterSeconds) {
+    public static PlatformException unavailable(String message, String retryAfterSeconds) {
         return new PlatformException(ErrorCode.MODEL_UNAVAILABLE, message)
                 .withHeader(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
     }
