@@ -10,7 +10,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * writes (a conversation's messages): both commit or neither. Outside one (a plain model call), the event goes to
  * the {@link UsageOutboxWriter}, which commits many calls' events at once off the request's path, so no call waits
  * for a disk flush of its own. Each service that spends tokens has the {@code usage_outbox} table in its own schema
- * (see its Flyway migrations).
+ * (service-support's {@code db/usage-outbox} migration, added to its Flyway locations; it is version 2 because
+ * chat-service applied it as its V2 before it was shared, so a service including it leaves version 2 to it).
  */
 public final class UsageOutbox {
 
