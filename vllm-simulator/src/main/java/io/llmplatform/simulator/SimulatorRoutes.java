@@ -4,6 +4,7 @@ import io.llmplatform.simulator.admin.AdminEndpoints;
 import io.llmplatform.simulator.completion.ChatCompletionEndpoint;
 import io.llmplatform.simulator.completion.TextCompletionEndpoint;
 import io.llmplatform.simulator.embedding.EmbeddingEndpoint;
+import io.llmplatform.simulator.embedding.RerankEndpoint;
 import io.llmplatform.simulator.http.Router;
 import io.llmplatform.simulator.http.SimulatorJson;
 import io.llmplatform.simulator.model.HealthEndpoints;
@@ -16,6 +17,7 @@ record SimulatorRoutes(
         ChatCompletionEndpoint chat,
         TextCompletionEndpoint completions,
         EmbeddingEndpoint embeddings,
+        RerankEndpoint rerank,
         TokenizeEndpoints tokenize,
         ModelEndpoints models,
         HealthEndpoints health,
@@ -30,6 +32,9 @@ record SimulatorRoutes(
                 .post("/v1/chat/completions", chat::handle)
                 .post("/v1/completions", completions::handle)
                 .post("/v1/embeddings", embeddings::handle)
+                .post("/rerank", rerank::handle)
+                .post("/v1/rerank", rerank::handle)
+                .post("/v2/rerank", rerank::handle)
                 .post("/tokenize", tokenize::tokenize)
                 .post("/detokenize", tokenize::detokenize)
                 .post("/v1/load_lora_adapter", models::loadLora)

@@ -5,6 +5,8 @@ import io.llmplatform.simulator.completion.ChatCompletionEndpoint;
 import io.llmplatform.simulator.completion.CompletionServices;
 import io.llmplatform.simulator.completion.TextCompletionEndpoint;
 import io.llmplatform.simulator.embedding.EmbeddingEndpoint;
+import io.llmplatform.simulator.embedding.PoolingServices;
+import io.llmplatform.simulator.embedding.RerankEndpoint;
 import io.llmplatform.simulator.embedding.SimulatedEmbedder;
 import io.llmplatform.simulator.engine.ActiveRequests;
 import io.llmplatform.simulator.engine.InferenceEngine;
@@ -74,11 +76,13 @@ public final class VllmSimulator implements AutoCloseable {
                 chatTemplate, new CompletionPlanner(tokenizer, config.contentMode(), config.meanOutputTokens()),
                 engine, config.maxModelLen(), clock);
 
+        PoolingServices pooling = new PoolingServices(new SimulatedEmbedder(tokenizer, config.embeddingDimension()),
+                tokenizer, models, guard, recorder, json, config.maxModelLen());
         SimulatorRoutes routes = new SimulatorRoutes(json,
                 new ChatCompletionEndpoint(completions),
                 new TextCompletionEndpoint(completions),
-                new EmbeddingEndpoint(new SimulatedEmbedder(tokenizer, config.embeddingDimension()), tokenizer,
-                        models, guard, recorder, json, config.maxModelLen()),
+                new EmbeddingEndpoint(pooling),
+                new RerankEndpoint(pooling),
                 new TokenizeEndpoints(tokenizer, chatTemplate, models, json, config.maxModelLen()),
                 new ModelEndpoints(models, lifecycle, json, config.maxModelLen()),
                 new HealthEndpoints(guard, metrics, json, config.vllmVersion()),

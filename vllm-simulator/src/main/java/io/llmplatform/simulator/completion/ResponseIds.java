@@ -5,12 +5,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import reactor.netty.http.server.HttpServerRequest;
 
 /** vLLM names a request after the client's {@code X-Request-Id} when there is one, else after a random id. */
-final class ResponseIds {
+public final class ResponseIds {
 
     private ResponseIds() {
     }
 
-    static String of(String prefix, HttpServerRequest request) {
+    public static String of(String prefix, HttpServerRequest request) {
         String requestId = request.requestHeaders().get("X-Request-Id");
         if (requestId == null || requestId.isBlank()) {
             ThreadLocalRandom random = ThreadLocalRandom.current();
