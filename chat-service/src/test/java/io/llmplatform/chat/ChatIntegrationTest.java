@@ -14,18 +14,15 @@ import io.llmplatform.simulator.generation.ContentMode;
 import io.llmplatform.testkit.Engine;
 import io.llmplatform.testkit.RealEngines;
 import io.llmplatform.testkit.TestEngines;
+import io.llmplatform.testkit.usage.UsageTopics;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -134,24 +131,7 @@ public abstract class ChatIntegrationTest {
     }
 
     protected static List<UsageEvent> usageEventsOf(String servers, UUID user, int expected, Duration wait) {
-        List<UsageEvent> events = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<String, String>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
-                ConsumerConfig.GROUP_ID_CONFIG, "chat-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
-            consumer.subscribe(List.of(Topics.USAGE));
-            long deadline = System.nanoTime() + wait.toNanos();
-            while (System.nanoTime() < deadline && events.size() < expected) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (record.key().equals(user.toString())) {
-                        events.add(JSON.readValue(record.value(), UsageEvent.class));
-                    }
-                });
-            }
-        }
-        return events;
+        return UsageTopics.usageEventsOf(servers, user, expected, wait);
     }
 
     protected static String chatBody(String model, String message, boolean stream) {

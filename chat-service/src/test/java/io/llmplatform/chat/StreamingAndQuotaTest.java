@@ -3,11 +3,10 @@ package io.llmplatform.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.llmplatform.contracts.events.QuotaState;
-import io.llmplatform.contracts.events.Topics;
 import io.llmplatform.contracts.events.UsageEvent;
 import io.llmplatform.contracts.events.UsageStatus;
 import io.llmplatform.testkit.TestEngines;
+import io.llmplatform.testkit.usage.UsageTopics;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -17,15 +16,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 class StreamingAndQuotaTest extends ChatIntegrationTest {
@@ -106,13 +98,7 @@ class StreamingAndQuotaTest extends ChatIntegrationTest {
     }
 
     private void publishQuota(long limit, long used) {
-        try (var producer = new KafkaProducer<String, String>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestEngines.kafka().bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
-            producer.send(new ProducerRecord<>(Topics.QUOTA, user.toString(), JSON.writeValueAsString(
-                    new QuotaState(user, limit, YearMonth.now(ZoneOffset.UTC), used, Instant.now()))));
-        }
+        UsageTopics.publishQuota(TestEngines.kafka().bootstrapServers(), user, limit, used);
     }
 
     private InputStream openStream(String model, int maxTokens) throws Exception {
