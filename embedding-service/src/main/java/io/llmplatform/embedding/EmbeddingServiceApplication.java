@@ -1,5 +1,6 @@
 package io.llmplatform.embedding;
 
+import io.llmplatform.support.upstream.ModelServerCalls;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -8,6 +9,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class EmbeddingServiceApplication {
 
     public static void main(String[] args) {
+        ModelServerCalls.limitIdleConnections();
         SpringApplication.run(EmbeddingServiceApplication.class, args);
     }
 }

@@ -1,0 +1,2 @@
+-- Baseline of the embedding-service schema: it holds only the usage outbox, whose table comes from service-support's
+-- db/usage-outbox location (V2). Hibernate is not used; Flyway alone changes the schema.
