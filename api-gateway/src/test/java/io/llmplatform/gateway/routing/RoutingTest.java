@@ -33,6 +33,8 @@ class RoutingTest extends GatewayTestSupport {
                 Arguments.of("GET", "/api/v1/conversations/42/messages", CHAT),
                 Arguments.of("POST", "/v1/embeddings", EMBEDDING),
                 Arguments.of("POST", "/v1/rerank", EMBEDDING),
+                Arguments.of("POST", "/api/v1/rerank", EMBEDDING),
+                Arguments.of("GET", "/api/v1/embeddings/models", EMBEDDING),
                 Arguments.of("GET", "/api/v1/documents/7/status", DOCUMENT),
                 Arguments.of("GET", "/api/v1/collections", DOCUMENT),
                 Arguments.of("GET", "/v1/models", MODEL_MANAGER),

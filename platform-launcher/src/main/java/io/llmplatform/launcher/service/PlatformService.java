@@ -9,7 +9,7 @@ public enum PlatformService {
 
     AUTH("auth-service", 8081, "auth", true),
     CHAT("chat-service", 8082, "chat", true),
-    EMBEDDING("embedding-service", 8083, null, true),
+    EMBEDDING("embedding-service", 8083, "embedding", true),
     DOCUMENT("document-service", 8084, "document", false),
     MODEL_MANAGER("model-manager-service", 8085, "models", false),
     GATEWAY("api-gateway", 8080, null, false);
