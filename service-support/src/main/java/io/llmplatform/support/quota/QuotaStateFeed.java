@@ -45,6 +45,10 @@ public final class QuotaStateFeed implements SmartLifecycle, HealthIndicator {
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // auth-service creates the topic with its partitions. Created here first, by a metadata request, it would
+        // have the broker's default of one, and the partitions auth-service adds would go unread until the next
+        // partition check: a limit change on them unseen for up to a minute.
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         this.consumerConfig = config;
         this.limits = limits;
         this.json = json;

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.llmplatform.contracts.events.QuotaState;
 import io.llmplatform.contracts.events.Topics;
 import io.llmplatform.testkit.TestEngines;
+import io.llmplatform.testkit.engine.EngineMode;
+import io.llmplatform.testkit.engine.KafkaEngine;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -13,6 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewPartitions;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -94,13 +100,53 @@ class QuotaStateFeedTest {
         assertThat(limits.of(user, MONTH).monthlyTokenLimit()).isEqualTo(500);
     }
 
+    @Test
+    void aReplicaStartedBeforeAuthServiceCreatedTheTopicReadsEveryPartitionOnceItExists() throws Exception {
+        try (KafkaEngine fresh = KafkaEngine.start(EngineMode.current())) {
+            QuotaLimits limits = new QuotaLimits(1_000_000);
+            QuotaStateFeed feed = new QuotaStateFeed(consumerConfig(fresh.bootstrapServers()), limits, JSON);
+            feed.start();
+            try {
+                Thread.sleep(3_000);
+                createWithPartitionsAsAuthServiceDoes(fresh.bootstrapServers(), 3);
+                List<UUID> users = IntStream.range(0, 30).mapToObj(i -> UUID.randomUUID()).toList();
+                users.forEach(user -> publish(fresh.bootstrapServers(), new QuotaState(user, 9, MONTH, 0,
+                        Instant.now())));
+
+                await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(users).as("on every partition")
+                        .allSatisfy(user -> assertThat(limits.of(user, MONTH).monthlyTokenLimit()).isEqualTo(9)));
+            } finally {
+                feed.stop();
+            }
+        }
+    }
+
+    /** Spring Kafka's KafkaAdmin: create the topic, or add partitions to one that has too few. */
+    private static void createWithPartitionsAsAuthServiceDoes(String servers, int partitions) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
+            if (admin.listTopics().names().get().contains(Topics.QUOTA)) {
+                admin.createPartitions(Map.of(Topics.QUOTA, NewPartitions.increaseTo(partitions))).all().get();
+            } else {
+                admin.createTopics(List.of(new NewTopic(Topics.QUOTA, partitions, (short) 1))).all().get();
+            }
+        }
+    }
+
     private static Map<String, Object> consumerConfig() {
-        return Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestEngines.kafka().bootstrapServers());
+        return consumerConfig(TestEngines.kafka().bootstrapServers());
+    }
+
+    private static Map<String, Object> consumerConfig(String servers) {
+        return Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
     }
 
     private static void publish(QuotaState state) {
+        publish(TestEngines.kafka().bootstrapServers(), state);
+    }
+
+    private static void publish(String servers, QuotaState state) {
         try (var producer = new KafkaProducer<String, String>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestEngines.kafka().bootstrapServers(),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
             producer.send(new ProducerRecord<>(Topics.QUOTA, state.userId().toString(),
