@@ -46,6 +46,8 @@ public final class MiniLmEncoder implements AutoCloseable {
                 options.setIntraOpNumThreads(intraOpThreads);
                 options.setInterOpNumThreads(1);
                 options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+                // Idle ONNX threads sleep instead of spinning: they would take cores from the requests' threads.
+                options.addConfigEntry("session.intra_op.allow_spinning", "0");
                 // From a file, not a byte array: the 90 MB model then never passes through the Java heap.
                 Path model = extract(MODEL);
                 try {
