@@ -1,0 +1,101 @@
+package io.llmplatform.support.feign;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+/**
+ * A tiny HTTP service that answers what a test queued, in order (the last answer repeats), and records the headers
+ * of every request it received: the callee of a Feign client under test.
+ */
+final class RecordingCallee implements AutoCloseable {
+
+    record Answer(int status, String contentType, String body, Map<String, String> headers, Duration delay) {
+    }
+
+    record Received(String method, String path, Map<String, List<String>> headers) {
+        String header(String name) {
+            return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name))
+                    .map(h -> h.getValue().getFirst()).findFirst().orElse(null);
+        }
+    }
+
+    private final HttpServer server;
+    private final ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private static final Answer EMPTY_OK = new Answer(200, "application/json", "{}", Map.of(), Duration.ZERO);
+    private volatile Answer last = EMPTY_OK;
+
+    RecordingCallee() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    RecordingCallee answer(int status, String contentType, String body) {
+        return answer(new Answer(status, contentType, body, Map.of(), Duration.ZERO));
+    }
+
+    RecordingCallee answer(Answer answer) {
+        answers.add(answer);
+        return this;
+    }
+
+    List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    void reset() {
+        answers.clear();
+        received.clear();
+        last = EMPTY_OK;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        exchange.getRequestBody().readAllBytes();
+        received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                Map.copyOf(exchange.getRequestHeaders())));
+        Answer answer = answers.poll();
+        if (answer == null) {
+            answer = last;
+        }
+        last = answer;
+        try {
+            Thread.sleep(answer.delay());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+        answer.headers().forEach(exchange.getResponseHeaders()::set);
+        exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            exchange.getResponseBody().write(body);
+        }
+        exchange.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
