@@ -10,6 +10,7 @@ import io.llmplatform.support.PlatformException;
 import io.llmplatform.support.RequestIds;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import io.llmplatform.testkit.http.StubHttpService;
 import io.micrometer.tracing.Tracer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,7 +55,7 @@ import org.springframework.web.bind.annotation.RequestBody;
                 "spring.cloud.openfeign.client.config.slow-service.read-timeout=300"})
 class FeignSupportTest {
 
-    private static final RecordingCallee CALLEE = new RecordingCallee();
+    private static final StubHttpService CALLEE = new StubHttpService();
     private static final String PROBLEM = "application/problem+json";
 
     @SpringBootConfiguration
@@ -134,7 +135,7 @@ class FeignSupportTest {
         assertThat(models.data()).extracting(ModelList.Model::id).containsExactly("all-minilm-l6-v2",
                 "bge-reranker-base");
         assertThat(models.data().getFirst().maxModelLen()).isEqualTo(256);
-        RecordingCallee.Received call = CALLEE.received().getFirst();
+        StubHttpService.Received call = CALLEE.received().getFirst();
         assertThat(call.path()).isEqualTo("/api/v1/embeddings/models");
         assertThat(call.header("Authorization")).isEqualTo("Bearer the-users-token");
         assertThat(call.header(RequestIds.HEADER)).isEqualTo("req-42");
@@ -150,7 +151,7 @@ class FeignSupportTest {
 
     @Test
     void theCalleesProblemBecomesTheSameErrorForTheCaller() {
-        CALLEE.answer(new RecordingCallee.Answer(404, PROBLEM, "{\"code\":\"model_not_found\",\"status\":404,"
+        CALLEE.answer(new StubHttpService.Answer(404, PROBLEM, "{\"code\":\"model_not_found\",\"status\":404,"
                 + "\"detail\":\"The model 'x' does not exist\"}", Map.of(), Duration.ZERO));
 
         assertThatThrownBy(() -> embeddings.embeddingModels()).isInstanceOfSatisfying(PlatformException.class, e -> {
@@ -186,7 +187,7 @@ class FeignSupportTest {
         assertThat(CALLEE.received()).hasSize(3);
 
         CALLEE.reset();
-        CALLEE.answer(new RecordingCallee.Answer(503, PROBLEM, unavailable, Map.of("Retry-After", "7"),
+        CALLEE.answer(new StubHttpService.Answer(503, PROBLEM, unavailable, Map.of("Retry-After", "7"),
                 Duration.ZERO));
         assertThatThrownBy(() -> writer.create("c")).isInstanceOfSatisfying(PlatformException.class, e -> {
             assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
@@ -197,7 +198,7 @@ class FeignSupportTest {
 
     @Test
     void aSlowCalleeTimesOutAsAGatewayTimeout() {
-        CALLEE.answer(new RecordingCallee.Answer(200, "application/json", "{}", Map.of(), Duration.ofSeconds(2)));
+        CALLEE.answer(new StubHttpService.Answer(200, "application/json", "{}", Map.of(), Duration.ofSeconds(2)));
 
         assertThatThrownBy(() -> slow.embeddingModels()).isInstanceOfSatisfying(PlatformException.class, e ->
                 assertThat(e.code()).isEqualTo(ErrorCode.GATEWAY_TIMEOUT));

@@ -1,4 +1,4 @@
-package io.llmplatform.support.feign;
+package io.llmplatform.testkit.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -15,16 +15,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
 /**
- * A tiny HTTP service that answers what a test queued, in order (the last answer repeats), and records the headers
- * of every request it received: the callee of a Feign client under test.
+ * A tiny HTTP service that answers what a test queued, in order (the last answer repeats), and records every request
+ * it received: the callee of a service-to-service client under test, where the real service cannot run.
  */
-final class RecordingCallee implements AutoCloseable {
+public final class StubHttpService implements AutoCloseable {
 
-    record Answer(int status, String contentType, String body, Map<String, String> headers, Duration delay) {
+    public record Answer(int status, String contentType, String body, Map<String, String> headers, Duration delay) {
     }
 
-    record Received(String method, String path, Map<String, List<String>> headers) {
-        String header(String name) {
+    public record Received(String method, String path, String query, Map<String, List<String>> headers,
+            String body) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name))
                     .map(h -> h.getValue().getFirst()).findFirst().orElse(null);
         }
@@ -36,7 +37,7 @@ final class RecordingCallee implements AutoCloseable {
     private static final Answer EMPTY_OK = new Answer(200, "application/json", "{}", Map.of(), Duration.ZERO);
     private volatile Answer last = EMPTY_OK;
 
-    RecordingCallee() {
+    public StubHttpService() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -47,33 +48,33 @@ final class RecordingCallee implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    RecordingCallee answer(int status, String contentType, String body) {
+    public StubHttpService answer(int status, String contentType, String body) {
         return answer(new Answer(status, contentType, body, Map.of(), Duration.ZERO));
     }
 
-    RecordingCallee answer(Answer answer) {
+    public StubHttpService answer(Answer answer) {
         answers.add(answer);
         return this;
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 
-    void reset() {
+    public void reset() {
         answers.clear();
         received.clear();
         last = EMPTY_OK;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        exchange.getRequestBody().readAllBytes();
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                Map.copyOf(exchange.getRequestHeaders())));
+                exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()), body));
         Answer answer = answers.poll();
         if (answer == null) {
             answer = last;
@@ -84,12 +85,12 @@ final class RecordingCallee implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+        byte[] reply = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", answer.contentType());
         answer.headers().forEach(exchange.getResponseHeaders()::set);
-        exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            exchange.getResponseBody().write(body);
+        exchange.sendResponseHeaders(answer.status(), reply.length == 0 ? -1 : reply.length);
+        if (reply.length > 0) {
+            exchange.getResponseBody().write(reply);
         }
         exchange.close();
     }
