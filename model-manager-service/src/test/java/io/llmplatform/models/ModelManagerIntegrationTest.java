@@ -47,7 +47,7 @@ public abstract class ModelManagerIntegrationTest {
 
     protected static final JsonMapper JSON = JsonMapper.builder().build();
     protected static final String POOL = "gpu-a";
-    protected static final VllmSimulator SIMULATOR = VllmSimulator.start(SimulatorConfig.builder().port(0)
+    public static final VllmSimulator SIMULATOR = VllmSimulator.start(SimulatorConfig.builder().port(0)
             .servedModels("sim-base").contentMode(ContentMode.ECHO).gpus("NVIDIA A100-SXM4-80GB:1").build());
     protected static final StubHttpService EMBEDDING_SERVICE = new StubHttpService().answer(200, "application/json",
             "{\"object\":\"list\",\"data\":[{\"id\":\"all-minilm-l6-v2\",\"object\":\"model\",\"created\":1767225600,"
@@ -59,11 +59,16 @@ public abstract class ModelManagerIntegrationTest {
     protected int port;
 
     @DynamicPropertySource
-    static void pool(DynamicPropertyRegistry registry) {
+    static void poolAndEmbeddingService(DynamicPropertyRegistry registry) {
+        pool(registry);
+        registry.add("platform.models.embedding-service-url", EMBEDDING_SERVICE::url);
+    }
+
+    /** The pool and switching settings, without embedding-service. */
+    public static void pool(DynamicPropertyRegistry registry) {
         registry.add("platform.models.pools[0].name", () -> POOL);
         registry.add("platform.models.pools[0].base-url", SIMULATOR::baseUrl);
         registry.add("platform.models.catalog-file", CATALOG::toString);
-        registry.add("platform.models.embedding-service-url", EMBEDDING_SERVICE::url);
         registry.add("platform.models.switching.simulator-load-time", () -> "300ms");
         registry.add("platform.models.switching.readiness-poll", () -> "50ms");
         registry.add("platform.models.switching.load-timeout", () -> "10s");

@@ -14,7 +14,7 @@ class ModelManagerServiceApplicationTest extends ServiceConformanceTests {
 
     @DynamicPropertySource
     static void pool(DynamicPropertyRegistry registry) {
-        ModelManagerIntegrationTest.pool(registry);
+        ModelManagerIntegrationTest.poolAndEmbeddingService(registry);
     }
 
     @Override

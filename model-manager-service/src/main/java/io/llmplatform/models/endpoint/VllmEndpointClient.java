@@ -26,7 +26,7 @@ public class VllmEndpointClient {
             .connectTimeout(CONNECT).build();
     private final JsonMapper json;
 
-    VllmEndpointClient(JsonMapper json) {
+    public VllmEndpointClient(JsonMapper json) {
         this.json = json;
     }
 

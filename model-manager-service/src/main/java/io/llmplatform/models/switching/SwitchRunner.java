@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -69,14 +70,15 @@ final class SwitchRunner {
             steps(job, pool, target.get(), driver);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            log.info("Switch {} of pool {} left at {} for the next runner", job.id(), job.pool(), job.state());
+            log.info("Switch {} of pool {} left for the next runner", job.id(), job.pool());
         } catch (Exception failure) {
             if (stopping.getAsBoolean() || Thread.currentThread().isInterrupted()) {
-                log.info("Switch {} of pool {} left at {} for the next runner", job.id(), job.pool(), job.state());
+                log.info("Switch {} of pool {} left for the next runner", job.id(), job.pool());
                 return;
             }
-            log.warn("Switch {} of pool {} failed at {}: {}", job.id(), job.pool(), job.state(), failure.toString());
-            fail(job, pool, "failed while " + job.state().name().toLowerCase() + ": " + describe(failure), driver);
+            ModelState at = jobs.findById(jobId).map(SwitchJob::state).orElse(job.state());
+            log.warn("Switch {} of pool {} failed at {}: {}", job.id(), job.pool(), at, failure.toString());
+            fail(job, pool, "failed while " + at.name().toLowerCase(Locale.ROOT) + ": " + describe(failure), driver);
         }
     }
 

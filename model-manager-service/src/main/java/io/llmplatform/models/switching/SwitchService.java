@@ -64,7 +64,7 @@ public class SwitchService {
         }
         drivers.of(pool).check(pool, profile);
         FitReport report = fit.check(profile, pool.name(), gpus.read(pool).gpus());
-        if (report.known() && !report.fits() && !request.force()) {
+        if (report.known() && !report.fits() && !request.forced()) {
             throw new PlatformException(ErrorCode.MODEL_DOES_NOT_FIT, profile.id() + " does not fit pool "
                     + pool.name() + ": " + String.join("; ", report.reasons()) + " (force: true switches anyway)");
         }

@@ -54,7 +54,8 @@ public final class DockerDriver implements SwitchDriver {
                     : container.getHostConfig().getDeviceRequests().stream().map(DeviceRequest::getCount)
                             .filter(count -> count != null).findFirst().orElse(null);
             return json.writeValueAsString(new ContainerRun(container.getConfig().getImage(),
-                    args == null ? List.of() : Arrays.asList(args), gpus != null ? gpus : 1, current.profileId()));
+                    args == null ? List.of() : Arrays.asList(args), gpus != null ? gpus : 1,
+                    current != null ? current.profileId() : null));
         } catch (NotFoundException none) {
             return null;
         }
