@@ -46,8 +46,9 @@ public class ModelServerClient {
     private final ChatProperties.Timeouts timeouts;
     private final int connectRetries;
     private final JsonMapper json;
-    private final Map<String, OpenAiChatModel> chatModels = new ConcurrentHashMap<>();
-    private final Map<String, OpenAiStreamingChatModel> streamingModels = new ConcurrentHashMap<>();
+    /** By the whole endpoint: after a switch the same name may route to another server or model. */
+    private final Map<ModelEndpoint, OpenAiChatModel> chatModels = new ConcurrentHashMap<>();
+    private final Map<ModelEndpoint, OpenAiStreamingChatModel> streamingModels = new ConcurrentHashMap<>();
 
     ModelServerClient(ChatProperties properties, CircuitBreakerRegistry breakers, JsonMapper json) {
         this.timeouts = properties.timeouts();
@@ -110,7 +111,7 @@ public class ModelServerClient {
         long started = System.nanoTime();
         try {
             breaker.acquirePermission();
-            ChatResponse response = chatModels.computeIfAbsent(endpoint.name(), name -> chatModel(endpoint))
+            ChatResponse response = chatModels.computeIfAbsent(endpoint, this::chatModel)
                     .chat(request);
             record(breaker, started, true);
             return response;
@@ -134,7 +135,7 @@ public class ModelServerClient {
             throw LangChainErrors.translate(open, endpoint.name());
         }
         long started = System.nanoTime();
-        streamingModels.computeIfAbsent(endpoint.name(), name -> streamingModel(endpoint))
+        streamingModels.computeIfAbsent(endpoint, this::streamingModel)
                 .chat(request, new StreamingChatResponseHandler() {
                     @Override
                     public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
