@@ -117,6 +117,29 @@ class KubernetesDriverTest {
                 + "did not complete within PT5S");
     }
 
+    @Test
+    void theShippedVllmManifestIsOneTheDriverCanCaptureAndEdit() throws Exception {
+        Deployment shipped = client.apps().deployments()
+                .load(java.nio.file.Path.of("../k8s/base/vllm/deployment.yaml").toFile()).item();
+        client.apps().deployments().inNamespace("shipped").resource(shipped).create();
+        var shippedPool = new ModelManagerProperties.Pool("default", pool.baseUrl(), ModelTask.CHAT, null, null, null,
+                pool.hardware(), new ModelManagerProperties.Kubernetes("shipped", "vllm", "vllm"), pool.docker(),
+                Map.of());
+
+        var captured = JsonMapper.builder().build().readTree(driver.capture(shippedPool, null));
+
+        assertThat(captured.get("image").asString()).isEqualTo("vllm/vllm-openai:v0.11.0");
+        assertThat(captured.at("/args/0").asString()).isEqualTo("meta-llama/Meta-Llama-3-8B-Instruct");
+        assertThat(captured.get("gpus").asString()).isEqualTo("1");
+        assertThat(shipped.getSpec().getStrategy().getType()).isEqualTo("Recreate");
+        assertThat(shipped.getSpec().getTemplate().getSpec().getContainers().getFirst().getArgs())
+                .as("the arguments the driver writes, in the same form").isEqualTo(VllmArguments.of(
+                        new ModelProfile("llama-3-8b-instruct", "Llama 3 8B", "meta-llama/Meta-Llama-3-8B-Instruct",
+                                null, ModelTask.CHAT, 8.03, "bfloat16", null,
+                                new ModelProfile.Architecture(32, 32, 8, 128, 8192),
+                                new ModelProfile.VllmArguments(1, 0.9, null, null, List.of()))));
+    }
+
     /** What the Deployment controller and the kubelet do: a new generation, a new pod, the rollout reported. */
     private final class DeploymentController implements Watcher<Deployment> {
         @Override
