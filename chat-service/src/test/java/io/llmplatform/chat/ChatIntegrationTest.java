@@ -14,6 +14,7 @@ import io.llmplatform.simulator.generation.ContentMode;
 import io.llmplatform.testkit.Engine;
 import io.llmplatform.testkit.RealEngines;
 import io.llmplatform.testkit.TestEngines;
+import io.llmplatform.testkit.http.StubHttpService;
 import io.llmplatform.testkit.usage.UsageTopics;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,8 +36,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * chat-service on a random port against real PostgreSQL and Kafka, with simulated vLLM servers: {@code sim-model}
  * answers at once (echoing the last user message), {@code slow} streams a token every 40 ms, {@code offline} points
- * at nothing, and {@code retired} names a model the server does not serve. Test classes extending this share one
- * application context, so each test works as its own fresh user.
+ * at nothing, {@code retired} names a model the server does not serve, and {@code aliased} stands for model-manager's
+ * pool {@code alias-pool} (pointing at nothing until that pool is announced). model-manager is a stub that knows no
+ * model unless a test queues an answer. Test classes extending this share one application context, so each test
+ * works as its own fresh user.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealEngines({Engine.POSTGRES, Engine.KAFKA, Engine.TOKEN_ISSUER})
@@ -48,10 +51,13 @@ public abstract class ChatIntegrationTest {
     protected static final VllmSimulator SLOW_SIMULATOR = VllmSimulator.start(SimulatorConfig.builder().port(0)
             .servedModels("slow-model").contentMode(ContentMode.RANDOM).meanOutputTokens(400)
             .latency(LatencyProfile.ofMillis(20, 0, 40, 0)).build());
+    protected static final StubHttpService MODEL_MANAGER = new StubHttpService().answer(404,
+            "application/problem+json", "{\"code\":\"model_not_found\",\"status\":404,\"detail\":\"No pool "
+                    + "serves it\"}");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     static {
-        TestEngines.kafka().createTopics(Topics.QUOTA, Topics.USAGE);
+        TestEngines.kafka().createTopics(Topics.QUOTA, Topics.USAGE, Topics.MODELS);
     }
 
     @LocalServerPort
@@ -63,6 +69,9 @@ public abstract class ChatIntegrationTest {
         model(registry, 1, "slow", SLOW_SIMULATOR.baseUrl(), "slow-model");
         model(registry, 2, "offline", "http://127.0.0.1:1", "nothing");
         model(registry, 3, "retired", SIMULATOR.baseUrl(), "no-longer-served");
+        model(registry, 4, "aliased", "http://127.0.0.1:1", "nothing");
+        registry.add("platform.chat.models[4].pool", () -> "alias-pool");
+        registry.add("platform.chat.model-manager-url", MODEL_MANAGER::url);
         registry.add("platform.chat.default-model", () -> "default");
         registry.add("platform.chat.timeouts.first-token", () -> "3s");
         registry.add("platform.chat.timeouts.between-tokens", () -> "2s");

@@ -44,7 +44,8 @@ public final class PlatformUnderTest implements AutoCloseable {
         Path repository = Path.of(System.getProperty("platform.repository", "..")).toAbsolutePath().normalize();
         LaunchSettings settings = LaunchSettings.builder(repository, repository.resolve("e2e-tests/target/platform"))
                 .services(List.of(PlatformService.AUTH.module(), PlatformService.CHAT.module(),
-                        PlatformService.EMBEDDING.module(), PlatformService.GATEWAY.module()))
+                        PlatformService.EMBEDDING.module(), PlatformService.MODEL_MANAGER.module(),
+                        PlatformService.GATEWAY.module()))
                 .postgres(postgres.jdbcUrl("postgres"), postgres.username(), postgres.password())
                 .kafka(TestEngines.kafka().bootstrapServers())
                 .redis(TestEngines.redis().url())
@@ -56,6 +57,8 @@ public final class PlatformUnderTest implements AutoCloseable {
                 // The whole suite logs in from one address.
                 .environment("RATE_LIMIT_LOGIN_PER_MINUTE", "1000")
                 .environment("RATE_LIMIT_DEFAULT_PER_MINUTE", "1000")
+                // model-manager's simulator driver: a switch loads for this long.
+                .environment("MODEL_SIMULATOR_LOAD_TIME", "500ms")
                 .build();
         try {
             return new PlatformUnderTest(simulator, LocalPlatform.start(settings,

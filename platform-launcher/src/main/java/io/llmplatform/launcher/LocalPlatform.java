@@ -39,6 +39,7 @@ import java.util.stream.Stream;
 public final class LocalPlatform implements AutoCloseable {
 
     static final String SIMULATED_MODEL = "simulated-llm";
+    static final String SIMULATED_GPUS = "NVIDIA A100-SXM4-80GB:1";
     private static final int POSTGRES_PORT = 15432;
     private static final int KAFKA_PORT = 19092;
     private static final int KAFKA_CONTROLLER_PORT = 19093;
@@ -195,8 +196,10 @@ public final class LocalPlatform implements AutoCloseable {
         int port = settings.freePorts() ? freePort() : SIMULATOR_PORT;
         requireFree(port, "the vLLM simulator");
         progress.accept("Starting the vLLM simulator on port " + port + " (no GPU needed)");
+        // One simulated 80 GB GPU, so model-manager's hardware, fit and recommendations have something to show.
         VllmSimulator simulator = VllmSimulator.start(SimulatorConfig.builder().port(port)
-                .servedModels(SIMULATED_MODEL).latency(LatencyProfile.ofMillis(120, 30, 15, 5)).build());
+                .servedModels(SIMULATED_MODEL).latency(LatencyProfile.ofMillis(120, 30, 15, 5))
+                .gpus(SIMULATED_GPUS).build());
         engines.add(simulator);
         return simulator.baseUrl();
     }

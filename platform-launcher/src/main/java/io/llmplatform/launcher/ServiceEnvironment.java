@@ -64,6 +64,13 @@ final class ServiceEnvironment {
                 if (vllmModel != null) {
                     env.put("VLLM_MODEL", vllmModel);
                 }
+                env.put("MODEL_MANAGER_SERVICE_URL", "http://localhost:" + ports.get(PlatformService.MODEL_MANAGER));
+            }
+            case MODEL_MANAGER -> {
+                // The launcher's simulator is switched through its admin endpoint; a real server needs a real driver.
+                env.put("VLLM_BASE_URL", vllmBaseUrl);
+                env.put("MODEL_SWITCH_DRIVER", "simulator");
+                env.put("EMBEDDING_SERVICE_URL", "http://localhost:" + ports.get(PlatformService.EMBEDDING));
             }
             case GATEWAY -> {
                 env.put("GATEWAY_CLIENT_SECRET", secrets.gatewayClientSecret());

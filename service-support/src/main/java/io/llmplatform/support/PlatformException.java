@@ -1,17 +1,22 @@
 package io.llmplatform.support;
 
 import io.llmplatform.contracts.error.ErrorCode;
+import io.llmplatform.contracts.error.ProblemBody.FieldViolation;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.http.HttpHeaders;
 
 /**
  * A failure the caller should see as-is: its {@link ErrorCode} decides the HTTP status and the stable code in the
- * error body, its message becomes the body's {@code detail}. {@code param} names the offending input, if one.
+ * error body, its message becomes the body's {@code detail}. {@code param} names the offending input, if one;
+ * {@code violations}, each offending field of an input with several.
  */
 public class PlatformException extends RuntimeException {
 
     private final ErrorCode code;
     private final String param;
     private final HttpHeaders headers = new HttpHeaders();
+    private final List<FieldViolation> violations = new ArrayList<>();
 
     public PlatformException(ErrorCode code, String message) {
         this(code, message, null, null);
@@ -42,6 +47,15 @@ public class PlatformException extends RuntimeException {
 
     public PlatformException withHeader(String name, String value) {
         headers.set(name, value);
+        return this;
+    }
+
+    public List<FieldViolation> violations() {
+        return List.copyOf(violations);
+    }
+
+    public PlatformException withViolations(List<FieldViolation> fields) {
+        violations.addAll(fields);
         return this;
     }
 }

@@ -1,5 +1,7 @@
 package io.llmplatform.simulator;
 
+import io.llmplatform.contracts.models.GpuDeclaration;
+import io.llmplatform.contracts.models.GpuDevice;
 import io.llmplatform.simulator.engine.LatencyProfile;
 import io.llmplatform.simulator.fault.FaultSettings;
 import io.llmplatform.simulator.generation.ContentMode;
@@ -20,6 +22,8 @@ import java.util.List;
  * @param enableSleepMode serves {@code /sleep}, {@code /wake_up} and {@code /is_sleeping}
  * @param recordedRequests how many received requests to keep for {@code receivedRequests()}; 0 keeps none
  * @param kvCacheTokens tokens the simulated KV cache holds, for {@code vllm:kv_cache_usage_perc}
+ * @param gpus simulated GPUs as {@code NAME:COUNT[:MEMORY_GIB],...} (see {@link GpuDeclaration}), exposed on
+ *     {@code /metrics} as a DCGM exporter would; empty for none
  */
 public record SimulatorConfig(
         String host,
@@ -40,7 +44,8 @@ public record SimulatorConfig(
         String vllmVersion,
         long kvCacheTokens,
         double gpuMemoryGib,
-        double weightsGib) {
+        double weightsGib,
+        String gpus) {
 
     public SimulatorConfig {
         servedModels = List.copyOf(servedModels);
@@ -57,6 +62,13 @@ public record SimulatorConfig(
         if (port < 0 || port > 65535 || kvCacheTokens < 1 || startupDelay.isNegative()) {
             throw new IllegalArgumentException("port, kvCacheTokens or startupDelay is out of range");
         }
+        gpus = gpus == null ? "" : gpus.trim();
+        GpuDeclaration.parseAll(gpus);
+    }
+
+    /** The simulated GPUs, numbered from 0. */
+    public List<GpuDevice> gpuDevices() {
+        return GpuDeclaration.devices(gpus);
     }
 
     public static Builder builder() {
@@ -94,6 +106,7 @@ public record SimulatorConfig(
         private long kvCacheTokens = 262_144;
         private double gpuMemoryGib = 80;
         private double weightsGib = 15;
+        private String gpus = "";
 
         private Builder() {
         }
@@ -118,6 +131,7 @@ public record SimulatorConfig(
             kvCacheTokens = config.kvCacheTokens;
             gpuMemoryGib = config.gpuMemoryGib;
             weightsGib = config.weightsGib;
+            gpus = config.gpus;
         }
 
         public Builder host(String value) { host = value; return this; }
@@ -140,11 +154,13 @@ public record SimulatorConfig(
         public Builder kvCacheTokens(long value) { kvCacheTokens = value; return this; }
         public Builder gpuMemoryGib(double value) { gpuMemoryGib = value; return this; }
         public Builder weightsGib(double value) { weightsGib = value; return this; }
+        public Builder gpus(String value) { gpus = value; return this; }
 
         public SimulatorConfig build() {
             return new SimulatorConfig(host, port, ioThreads, servedModels, maxModelLen, maxNumSeqs,
                     maxWaitingRequests, contentMode, meanOutputTokens, latency, embeddingDimension, startupDelay,
-                    enableSleepMode, recordedRequests, faults, vllmVersion, kvCacheTokens, gpuMemoryGib, weightsGib);
+                    enableSleepMode, recordedRequests, faults, vllmVersion, kvCacheTokens, gpuMemoryGib, weightsGib,
+                    gpus);
         }
     }
 }

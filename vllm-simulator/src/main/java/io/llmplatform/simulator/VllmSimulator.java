@@ -66,6 +66,8 @@ public final class VllmSimulator implements AutoCloseable {
         ActiveRequests active = new ActiveRequests();
         lifecycle = new EngineLifecycle(models, scheduler, active, config.gpuMemoryGib(), config.weightsGib());
         metrics = new VllmMetrics(models::primary, new EngineGaugeReadings(scheduler, lifecycle, config));
+        metrics.exposeGpus(config.gpuDevices(), lifecycle::gpuMemoryShareInUse,
+                () -> scheduler.running() / (double) config.maxNumSeqs());
         recorder = new RequestRecorder(config.recordedRequests(), clock);
         ServingGuard guard = new ServingGuard(models, faults);
         InferenceEngine engine = new InferenceEngine(scheduler,

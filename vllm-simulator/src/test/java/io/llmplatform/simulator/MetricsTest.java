@@ -83,4 +83,32 @@ class MetricsTest {
             assertThat(http.metric("vllm:kv_cache_usage_perc", "")).isZero();
         }
     }
+
+    @Test
+    void declaredGpusAreExposedAsTheDcgmExporterDoesAndFreedWhileSleeping() {
+        try (VllmSimulator simulator = VllmSimulator.start(SimulatorConfig.builder().port(0).enableSleepMode(true)
+                .gpus("NVIDIA A100-SXM4-80GB:2,NVIDIA L4:1:24").build())) {
+            SimulatorHttp http = new SimulatorHttp(simulator);
+
+            assertThat(http.get("/metrics").body())
+                    .contains("# TYPE DCGM_FI_DEV_FB_USED gauge")
+                    .contains("DCGM_FI_DEV_FB_USED{Hostname=\"vllm-simulator\",UUID=\"GPU-00000000-0000-0000-0000-"
+                            + "000000000001\",device=\"nvidia1\",gpu=\"1\",modelName=\"NVIDIA A100-SXM4-80GB\"} 73728");
+            assertThat(http.metric("DCGM_FI_DEV_FB_FREE", "gpu=\"0\"")).isEqualTo(81920 - 73728);
+            assertThat(http.metric("DCGM_FI_DEV_FB_USED", "modelName=\"NVIDIA L4\"")).isEqualTo(22118);
+            assertThat(http.metric("DCGM_FI_DEV_GPU_UTIL", "gpu=\"2\"")).isZero();
+
+            http.post("/sleep?level=1", "");
+
+            assertThat(http.metric("DCGM_FI_DEV_FB_USED", "gpu=\"0\"")).isZero();
+            assertThat(http.metric("DCGM_FI_DEV_FB_FREE", "gpu=\"0\"")).isEqualTo(81920);
+        }
+    }
+
+    @Test
+    void withoutDeclaredGpusThereAreNoDcgmMetrics() {
+        try (VllmSimulator simulator = VllmSimulator.start(SimulatorConfig.builder().port(0).build())) {
+            assertThat(simulator.metricsText()).doesNotContain("DCGM_");
+        }
+    }
 }

@@ -16,8 +16,10 @@ import org.springframework.validation.annotation.Validated;
 /**
  * chat-service's settings.
  *
- * @param models the models this service serves and where (until model-manager-service announces them)
+ * @param models the models this service serves and where, when model-manager-service has announced nothing else
  * @param defaultModel the model for requests naming none, or {@code current}
+ * @param modelManagerUrl model-manager-service, asked for a model neither its announcements nor this list know
+ * @param unknownModelMemory how long a name model-manager did not know is answered 404 without asking again
  * @param maxMessageBytes the largest message content accepted, in UTF-8 bytes
  * @param memoryTokens how many tokens of a conversation's history go back to the model with each message
  */
@@ -26,6 +28,8 @@ import org.springframework.validation.annotation.Validated;
 public record ChatProperties(
         @NotEmpty @Valid List<Model> models,
         @NotBlank String defaultModel,
+        @NotNull @DefaultValue("http://localhost:8085") URI modelManagerUrl,
+        @NotNull @DefaultValue("10s") Duration unknownModelMemory,
         @Valid @NotNull @DefaultValue Timeouts timeouts,
         @Valid @NotNull @DefaultValue ModelServerResilience resilience,
         @DefaultValue("262144") @Min(1) int maxMessageBytes,
@@ -33,6 +37,8 @@ public record ChatProperties(
 
     /**
      * @param name the name clients use
+     * @param pool the model-manager pool this name stands for: while the pool is announced, the name routes to
+     *     whatever it serves, and the rest of this entry is the fallback
      * @param baseUrl the OpenAI-compatible server (vLLM), without {@code /v1}
      * @param upstreamName the model's name on that server; the client's name if absent
      * @param contextTokens the model's context length, bounding a request without {@code max_tokens}
@@ -40,6 +46,7 @@ public record ChatProperties(
      */
     public record Model(
             @NotBlank String name,
+            String pool,
             @NotNull URI baseUrl,
             String upstreamName,
             @DefaultValue("8192") @Min(1) int contextTokens,

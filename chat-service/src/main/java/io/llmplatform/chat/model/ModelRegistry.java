@@ -2,45 +2,81 @@ package io.llmplatform.chat.model;
 
 import io.llmplatform.chat.config.ChatProperties;
 import io.llmplatform.contracts.error.ErrorCode;
+import io.llmplatform.contracts.events.ModelAnnouncement;
+import io.llmplatform.contracts.events.ModelState;
 import io.llmplatform.support.PlatformException;
+import io.llmplatform.support.models.ModelRoutes;
+import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * Which server serves which model, from configuration. A request naming no model, or {@code current}, gets the
- * default. (model-manager-service will announce these instead.)
+ * Which server serves which model. What model-manager announced on {@code llm.models.v1} comes first: a configured
+ * name that stands for a pool follows whatever the pool serves now, and any model a pool serves is found by its
+ * name. The configured list is the fallback while nothing was announced; a name neither knows is asked of
+ * model-manager before it is 404 {@code model_not_found}. A pool that is switching answers 503 {@code model_loading}
+ * with {@code Retry-After}. A request naming no model, or {@code current}, gets the default.
  */
 @Component
 public class ModelRegistry {
 
     public static final String CURRENT = "current";
+    static final String LOADING_RETRY_AFTER_SECONDS = "10";
 
-    private final Map<String, ModelEndpoint> byName;
-    private final ModelEndpoint defaultModel;
+    private final Map<String, ChatProperties.Model> configured;
+    private final String defaultModel;
+    private final ModelRoutes routes;
+    private final ModelRouteLookup lookup;
 
-    ModelRegistry(ChatProperties properties) {
-        this.byName = properties.models().stream()
-                .map(model -> new ModelEndpoint(model.name(), model.baseUrl(), model.upstreamModel(),
-                        model.contextTokens(), model.apiKey()))
-                .collect(Collectors.toUnmodifiableMap(ModelEndpoint::name, Function.identity()));
-        this.defaultModel = byName.get(properties.defaultModel());
-        if (defaultModel == null) {
-            throw new IllegalStateException("platform.chat.default-model '" + properties.defaultModel()
-                    + "' is not one of platform.chat.models " + byName.keySet());
+    ModelRegistry(ChatProperties properties, ModelRoutes routes, ModelRouteLookup lookup) {
+        this.configured = properties.models().stream()
+                .collect(Collectors.toUnmodifiableMap(ChatProperties.Model::name, Function.identity()));
+        this.defaultModel = properties.defaultModel();
+        this.routes = routes;
+        this.lookup = lookup;
+        if (!configured.containsKey(defaultModel)) {
+            throw new IllegalStateException("platform.chat.default-model '" + defaultModel
+                    + "' is not one of platform.chat.models " + configured.keySet());
         }
     }
 
     public ModelEndpoint resolve(String requested) {
-        if (requested == null || requested.isBlank() || CURRENT.equals(requested)) {
-            return defaultModel;
+        String name = requested == null || requested.isBlank() || CURRENT.equals(requested) ? defaultModel
+                : requested;
+        ChatProperties.Model fallback = configured.get(name);
+        Optional<ModelAnnouncement> announced = fallback != null && fallback.pool() != null
+                ? routes.pool(fallback.pool()) : Optional.empty();
+        if (announced.isEmpty()) {
+            announced = routes.forModel(name);
         }
-        ModelEndpoint endpoint = byName.get(requested);
-        if (endpoint == null) {
-            throw new PlatformException(ErrorCode.MODEL_NOT_FOUND, "The model '" + requested + "' does not exist",
-                    "model");
+        if (announced.isPresent()) {
+            return endpoint(name, announced.get(), fallback);
         }
-        return endpoint;
+        if (fallback != null) {
+            return new ModelEndpoint(name, fallback.baseUrl(), fallback.upstreamModel(), fallback.contextTokens(),
+                    fallback.apiKey());
+        }
+        return lookup.route(name).map(route -> endpoint(name, route, null)).orElseThrow(() ->
+                new PlatformException(ErrorCode.MODEL_NOT_FOUND, "The model '" + name + "' does not exist", "model"));
+    }
+
+    private ModelEndpoint endpoint(String name, ModelAnnouncement pool, ChatProperties.Model fallback) {
+        if (pool.state().switching()) {
+            throw new PlatformException(ErrorCode.MODEL_LOADING, "The model '" + name + "' is loading (pool "
+                    + pool.pool() + " is switching models); try again shortly", "model")
+                    .withHeader("Retry-After", LOADING_RETRY_AFTER_SECONDS);
+        }
+        if (pool.state() != ModelState.READY || pool.baseUrl() == null || pool.servedModelName() == null) {
+            throw new PlatformException(ErrorCode.MODEL_UNAVAILABLE, "The model '" + name + "' is unavailable: "
+                    + (pool.reason() != null ? pool.reason() : "its pool " + pool.pool() + " is " + pool.state()),
+                    "model").withHeader("Retry-After", LOADING_RETRY_AFTER_SECONDS);
+        }
+        ChatProperties.Model keys = fallback != null ? fallback : configured.get(defaultModel);
+        int context = pool.maxModelLen() != null ? pool.maxModelLen()
+                : fallback != null ? fallback.contextTokens() : keys.contextTokens();
+        return new ModelEndpoint(name, URI.create(pool.baseUrl()), pool.servedModelName(), context, keys.apiKey());
     }
 }

@@ -28,8 +28,9 @@ public class ModelServerClient {
 
     private final ModelServerCalls calls;
     private final ChatProperties.Timeouts timeouts;
-    private final Map<String, OpenAiChatModel> chatModels = new ConcurrentHashMap<>();
-    private final Map<String, OpenAiStreamingChatModel> streamingModels = new ConcurrentHashMap<>();
+    /** By the whole endpoint: after a switch the same name may route to another server or model. */
+    private final Map<ModelEndpoint, OpenAiChatModel> chatModels = new ConcurrentHashMap<>();
+    private final Map<ModelEndpoint, OpenAiStreamingChatModel> streamingModels = new ConcurrentHashMap<>();
 
     ModelServerClient(ChatProperties properties, ModelServerCalls calls) {
         this.timeouts = properties.timeouts();
@@ -51,7 +52,7 @@ public class ModelServerClient {
         long started = System.nanoTime();
         try {
             breaker.acquirePermission();
-            ChatResponse response = chatModels.computeIfAbsent(endpoint.name(), name -> chatModel(endpoint))
+            ChatResponse response = chatModels.computeIfAbsent(endpoint, this::chatModel)
                     .chat(request);
             ModelServerCalls.record(breaker, started, true);
             return response;
@@ -75,7 +76,7 @@ public class ModelServerClient {
             throw LangChainErrors.translate(open, endpoint.name());
         }
         long started = System.nanoTime();
-        streamingModels.computeIfAbsent(endpoint.name(), name -> streamingModel(endpoint))
+        streamingModels.computeIfAbsent(endpoint, this::streamingModel)
                 .chat(request, new StreamingChatResponseHandler() {
                     @Override
                     public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {

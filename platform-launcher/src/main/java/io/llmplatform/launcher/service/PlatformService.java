@@ -11,7 +11,7 @@ public enum PlatformService {
     CHAT("chat-service", 8082, "chat", true),
     EMBEDDING("embedding-service", 8083, "embedding", true),
     DOCUMENT("document-service", 8084, "document", false),
-    MODEL_MANAGER("model-manager-service", 8085, "models", false),
+    MODEL_MANAGER("model-manager-service", 8085, "models", true),
     GATEWAY("api-gateway", 8080, null, false);
 
     private final String module;

@@ -27,7 +27,7 @@ public final class ApiErrorMapper {
 
     public ApiError map(Throwable failure) {
         ApiError error = switch (failure) {
-            case PlatformException e -> ApiError.of(e.code(), e.getMessage(), e.param()).withHeaders(e.headers());
+            case PlatformException e -> new ApiError(e.code(), e.getMessage(), e.param(), e.violations(), e.headers());
             case BindingResult result -> ApiError.validationFailed(FieldNames.violations(result));
             case HandlerMethodValidationException e -> ApiError.validationFailed(FieldNames.violations(e));
             case ConstraintViolationException e -> ApiError.validationFailed(FieldNames.violations(e));

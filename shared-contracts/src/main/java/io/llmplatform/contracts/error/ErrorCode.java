@@ -34,6 +34,14 @@ public enum ErrorCode {
     MODEL_NOT_FOUND("model_not_found", 404, "Model not found", OpenAiType.INVALID_REQUEST),
     CONTEXT_LENGTH_EXCEEDED("context_length_exceeded", 400, "Context length exceeded", OpenAiType.INVALID_REQUEST),
     MODEL_UNAVAILABLE("model_unavailable", 503, "Model unavailable", OpenAiType.SERVER),
+    /** The model's pool is switching models; {@code Retry-After} says when to try again. */
+    MODEL_LOADING("model_loading", 503, "Model loading", OpenAiType.SERVER),
+    /** A pool already has a model switch running; one switch per pool at a time. */
+    SWITCH_IN_PROGRESS("switch_in_progress", 409, "A switch is already running", OpenAiType.INVALID_REQUEST),
+    /** The model catalog file cannot be used; the errors name each line and field. */
+    CATALOG_INVALID("catalog_invalid", 422, "Invalid model catalog", OpenAiType.INVALID_REQUEST),
+    /** The profile does not fit the pool's GPUs; the detail says why. */
+    MODEL_DOES_NOT_FIT("model_does_not_fit", 422, "Model does not fit", OpenAiType.INVALID_REQUEST),
     MODEL_TIMEOUT("model_timeout", 504, "Model timed out", OpenAiType.SERVER),
     INTERNAL_ERROR("internal_error", 500, "Internal error", OpenAiType.SERVER),
     BAD_GATEWAY("bad_gateway", 502, "Bad gateway", OpenAiType.SERVER),

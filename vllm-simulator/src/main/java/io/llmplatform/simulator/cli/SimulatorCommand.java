@@ -82,6 +82,9 @@ public final class SimulatorCommand implements Callable<Integer> {
     double gpuMemoryGib;
     @Option(names = "--weights-gib", defaultValue = "15", description = "Simulated size of the model weights.")
     double weightsGib;
+    @Option(names = "--gpus", defaultValue = "", description = "Simulated GPUs, NAME:COUNT[:MEMORY_GIB],..., e.g. "
+            + "\"NVIDIA A100-SXM4-80GB:2\", exposed on /metrics as DCGM exporter metrics.")
+    String gpus;
 
     public static void main(String[] args) {
         // Start-up is mostly class loading: Jackson's and Netty's load on other threads while the flags are read.
@@ -120,6 +123,7 @@ public final class SimulatorCommand implements Callable<Integer> {
                 .faults(new FaultSettings(errorRate, errorStatuses, stallMs, dropAfterChunks, notReadyMs))
                 .vllmVersion(vllmVersion).kvCacheTokens(kvCacheTokens)
                 .gpuMemoryGib(gpuMemoryGib).weightsGib(weightsGib)
+                .gpus(gpus)
                 .build();
     }
 

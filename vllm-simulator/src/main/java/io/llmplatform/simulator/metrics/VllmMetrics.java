@@ -11,13 +11,18 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import io.llmplatform.contracts.models.GpuDevice;
+import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.DoubleSupplier;
+import java.util.function.ToDoubleFunction;
 import java.util.function.Supplier;
 
 /**
  * The metrics vLLM exports, under vLLM's names, labels ({@code model_name}, {@code engine}) and histogram buckets,
- * plus two {@code simulator_*} gauges of the simulated GPU memory. Gauges are read from the engine when scraped.
+ * plus two {@code simulator_*} gauges of the simulated GPU memory and, for simulated GPUs, the DCGM exporter's
+ * {@code DCGM_FI_DEV_FB_USED}, {@code DCGM_FI_DEV_FB_FREE} (MiB) and {@code DCGM_FI_DEV_GPU_UTIL} (%) with its
+ * labels. Gauges are read from the engine when scraped.
  */
 public final class VllmMetrics {
 
@@ -69,6 +74,38 @@ public final class VllmMetrics {
         gauge("simulator_cpu_offloaded_weights_bytes",
                 "Simulated model weights offloaded to CPU memory by sleep level 1.", engine::cpuOffloadedBytes);
         this.series = new Series(modelName.get());
+    }
+
+    /**
+     * Exposes {@code gpus} as NVIDIA's DCGM exporter does (one sample per GPU, labelled {@code gpu}, {@code UUID},
+     * {@code device}, {@code modelName}, {@code Hostname}), so tools read simulated GPUs exactly as real ones.
+     *
+     * @param memoryShare the share of each GPU's memory in use now
+     * @param utilization the GPUs' busy share now, 0 to 1
+     */
+    public void exposeGpus(List<GpuDevice> gpus, DoubleSupplier memoryShare, DoubleSupplier utilization) {
+        if (gpus.isEmpty()) {
+            return;
+        }
+        dcgmGauge("DCGM_FI_DEV_FB_USED", "Framebuffer memory used (in MiB).", gpus,
+                gpu -> Math.round(gpu.memoryTotalMib() * memoryShare.getAsDouble()));
+        dcgmGauge("DCGM_FI_DEV_FB_FREE", "Framebuffer memory free (in MiB).", gpus,
+                gpu -> gpu.memoryTotalMib() - Math.round(gpu.memoryTotalMib() * memoryShare.getAsDouble()));
+        dcgmGauge("DCGM_FI_DEV_GPU_UTIL", "GPU utilization (in %).", gpus,
+                gpu -> Math.round(100 * Math.min(1, utilization.getAsDouble())));
+    }
+
+    private void dcgmGauge(String name, String help, List<GpuDevice> gpus, ToDoubleFunction<GpuDevice> value) {
+        GaugeWithCallback.builder().name(name).help(help)
+                .labelNames("gpu", "UUID", "device", "modelName", "Hostname")
+                .callback(callback -> gpus.forEach(gpu -> callback.call(value.applyAsDouble(gpu),
+                        Integer.toString(gpu.index()), simulatedUuid(gpu.index()), "nvidia" + gpu.index(), gpu.name(),
+                        "vllm-simulator")))
+                .register(registry);
+    }
+
+    private static String simulatedUuid(int index) {
+        return String.format("GPU-00000000-0000-0000-0000-%012d", index);
     }
 
     /** What the gauges read at scrape time. */

@@ -59,7 +59,12 @@ public final class EngineLifecycle {
 
     /** vLLM takes {@code gpu_memory_utilization} (0.9) of the GPU for weights and KV cache while awake. */
     public double gpuMemoryUsedBytes() {
-        return sleeping() || models.loading() ? 0 : gpuMemoryBytes * GPU_MEMORY_UTILIZATION;
+        return gpuMemoryBytes * gpuMemoryShareInUse();
+    }
+
+    /** The share of each GPU's memory held: {@code gpu_memory_utilization} while serving, nothing otherwise. */
+    public double gpuMemoryShareInUse() {
+        return sleeping() || models.loading() ? 0 : GPU_MEMORY_UTILIZATION;
     }
 
     public double cpuOffloadedBytes() {

@@ -26,7 +26,8 @@ class SimulatorCommandTest {
     void flagsSetTheConfiguration() {
         SimulatorConfig config = parse(Map.of(), "--port", "9000", "--served-model-name", "a,b", "--max-num-seqs",
                 "8", "--content", "echo", "--ttft-ms", "30", "--itl-ms", "2.5", "--error-rate", "0.1",
-                "--error-statuses", "429,503", "--startup-delay-ms", "1500", "--enable-sleep-mode");
+                "--error-statuses", "429,503", "--startup-delay-ms", "1500", "--enable-sleep-mode",
+                "--gpus", "NVIDIA A100-SXM4-80GB:2");
 
         assertThat(config.port()).isEqualTo(9000);
         assertThat(config.servedModels()).containsExactly("a", "b");
@@ -37,6 +38,8 @@ class SimulatorCommandTest {
         assertThat(config.faults().errorStatuses()).containsExactly(429, 503);
         assertThat(config.startupDelay()).isEqualTo(Duration.ofMillis(1500));
         assertThat(config.enableSleepMode()).isTrue();
+        assertThat(config.gpuDevices()).hasSize(2).allSatisfy(gpu ->
+                assertThat(gpu.memoryTotalMib()).isEqualTo(81920));
     }
 
     @Test

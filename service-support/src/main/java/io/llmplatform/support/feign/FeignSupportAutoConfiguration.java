@@ -1,0 +1,75 @@
+package io.llmplatform.support.feign;
+
+import feign.Capability;
+import feign.Feign;
+import feign.RequestInterceptor;
+import feign.Retryer;
+import feign.codec.ErrorDecoder;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.server.resource.authentication.AbstractOAuth2TokenAuthenticationToken;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What every Feign client of a service gets, from beans its client contexts inherit: the callee's errors as
+ * {@link io.llmplatform.support.PlatformException}s with the callee's code, retries of idempotent calls only, one
+ * circuit breaker per callee, and the request id and caller's credentials on every call. Timeouts are Spring Cloud
+ * OpenFeign's per-client properties (defaults in {@code service-defaults.yml}); the trace context travels by its
+ * Micrometer observation. A service enables its clients with {@code @EnableFeignClients}.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration")
+@ConditionalOnClass({Feign.class, CircuitBreakerRegistry.class})
+@EnableConfigurationProperties(FeignProperties.class)
+public class FeignSupportAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    ErrorDecoder calleeErrorDecoder(JsonMapper json) {
+        return new CalleeErrorDecoder(json);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Retryer idempotentRetryer(FeignProperties properties) {
+        return new IdempotentRetryer(properties.retry().attempts(), properties.retry().backoff());
+    }
+
+    @Bean
+    Capability calleeCircuitBreakers(FeignProperties properties, ObjectProvider<MeterRegistry> meters) {
+        FeignProperties.CircuitBreaker settings = properties.circuitBreaker();
+        CircuitBreakerRegistry registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+                .slidingWindowSize(settings.slidingWindowCalls())
+                .minimumNumberOfCalls(Math.min(settings.minimumCalls(), settings.slidingWindowCalls()))
+                .failureRateThreshold(settings.failureRateThreshold())
+                .waitDurationInOpenState(settings.openFor())
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .build());
+        meters.ifAvailable(registered -> TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry)
+                .bindTo(registered));
+        return new CalleeCircuitBreakers(registry);
+    }
+
+    @Bean
+    RequestInterceptor callContextInterceptor(ObjectProvider<OutboundCredentials> modes, FeignProperties properties) {
+        return new CallContextInterceptor(modes.orderedStream().toList(), properties.credentials());
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(AbstractOAuth2TokenAuthenticationToken.class)
+    static class UserTokenForwarding {
+
+        @Bean
+        OutboundCredentials forwardedUserToken() {
+            return new ForwardedUserToken();
+        }
+    }
+}
