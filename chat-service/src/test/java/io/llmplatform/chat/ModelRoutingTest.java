@@ -6,18 +6,13 @@ import static org.awaitility.Awaitility.await;
 import io.llmplatform.contracts.events.ModelAnnouncement;
 import io.llmplatform.contracts.events.ModelState;
 import io.llmplatform.contracts.events.ModelTask;
-import io.llmplatform.contracts.events.Topics;
 import io.llmplatform.simulator.SimulatorConfig;
 import io.llmplatform.simulator.VllmSimulator;
 import io.llmplatform.testkit.TestEngines;
+import io.llmplatform.testkit.models.ModelTopics;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -92,11 +87,6 @@ class ModelRoutingTest extends ChatIntegrationTest {
     private static void announce(String pool, String model, String previous, ModelState state) {
         ModelAnnouncement announcement = new ModelAnnouncement(pool, null, model, model, previous, LAB.baseUrl(),
                 state, 4096, ModelTask.CHAT, null, null, Instant.now());
-        try (var producer = new KafkaProducer<String, String>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestEngines.kafka().bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
-            producer.send(new ProducerRecord<>(Topics.MODELS, pool, JSON.writeValueAsString(announcement)));
-        }
+        ModelTopics.announce(TestEngines.kafka().bootstrapServers(), announcement);
     }
 }

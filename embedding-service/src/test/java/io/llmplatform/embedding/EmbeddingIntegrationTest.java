@@ -32,7 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * embedding-service on a random port against real PostgreSQL and Kafka, with the in-process all-MiniLM-L6-v2 as the
  * default model and simulated vLLM servers as remote ones: {@code remote-embed} (a Matryoshka model of 32
- * dimensions) and the cross-encoder {@code remote-rerank} on one simulator, {@code offline} pointing at nothing.
+ * dimensions) and the cross-encoder {@code remote-rerank} on one simulator, {@code offline} pointing at nothing;
+ * {@code pooled-embed} and {@code pooled-rerank} stand for model-manager's pools {@code embed-pool} and
+ * {@code rerank-pool}, with no server of their own until those are announced on {@code llm.models.v1}.
  * Test classes extending this share one application context, so each test works as its own fresh user.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -46,7 +48,7 @@ public abstract class EmbeddingIntegrationTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     static {
-        TestEngines.kafka().createTopics(Topics.QUOTA, Topics.USAGE);
+        TestEngines.kafka().createTopics(Topics.QUOTA, Topics.USAGE, Topics.MODELS);
     }
 
     @LocalServerPort
@@ -67,10 +69,16 @@ public abstract class EmbeddingIntegrationTest {
         registry.add("platform.embedding.models[0].matryoshka", () -> true);
         registry.add("platform.embedding.models[1].name", () -> "offline");
         registry.add("platform.embedding.models[1].base-url", () -> "http://127.0.0.1:1");
+        registry.add("platform.embedding.models[2].name", () -> "pooled-embed");
+        registry.add("platform.embedding.models[2].pool", () -> "embed-pool");
         registry.add("platform.embedding.rerank-models[0].name", () -> "remote-rerank");
         registry.add("platform.embedding.rerank-models[0].base-url", () -> SIMULATOR.baseUrl());
         registry.add("platform.embedding.rerank-models[0].upstream-name", () -> "sim-embedder");
+        registry.add("platform.embedding.rerank-models[1].name", () -> "pooled-rerank");
+        registry.add("platform.embedding.rerank-models[1].pool", () -> "rerank-pool");
         registry.add("platform.embedding.timeouts.request", () -> "3s");
+        // Long enough that a request passing soon after its circuit opened passed another circuit.
+        registry.add("platform.embedding.resilience.open-for", () -> "60s");
         registry.add("platform.embedding.in-process.batch-window", () -> "5ms");
     }
 

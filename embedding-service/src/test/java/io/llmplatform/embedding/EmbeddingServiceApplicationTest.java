@@ -18,6 +18,6 @@ class EmbeddingServiceApplicationTest extends ServiceConformanceTests {
 
     @Override
     protected Set<String> readinessDependencies() {
-        return Set.of("db", "kafka", "quotaFeed", "quotaStore");
+        return Set.of("db", "kafka", "quotaFeed", "quotaStore", "modelRoutes");
     }
 }

@@ -3,7 +3,7 @@ package io.llmplatform.chat.model;
 import io.llmplatform.chat.config.ChatProperties;
 import io.llmplatform.contracts.error.ErrorCode;
 import io.llmplatform.contracts.events.ModelAnnouncement;
-import io.llmplatform.contracts.events.ModelState;
+import io.llmplatform.contracts.events.ModelTask;
 import io.llmplatform.support.PlatformException;
 import io.llmplatform.support.models.ModelRoutes;
 import java.net.URI;
@@ -16,15 +16,15 @@ import org.springframework.stereotype.Component;
 /**
  * Which server serves which model. What model-manager announced on {@code llm.models.v1} comes first: a configured
  * name that stands for a pool follows whatever the pool serves now, and any model a pool serves is found by its
- * name. The configured list is the fallback while nothing was announced; a name neither knows is asked of
- * model-manager before it is 404 {@code model_not_found}. A pool that is switching answers 503 {@code model_loading}
- * with {@code Retry-After}. A request naming no model, or {@code current}, gets the default.
+ * name (only chat pools answer for a name). The configured list is the fallback while nothing was announced; a name
+ * neither knows is asked of model-manager before it is 404 {@code model_not_found}. A pool that is switching answers
+ * 503 {@code model_loading} with {@code Retry-After}. A request naming no model, or {@code current}, gets the
+ * default.
  */
 @Component
 public class ModelRegistry {
 
     public static final String CURRENT = "current";
-    static final String LOADING_RETRY_AFTER_SECONDS = "10";
 
     private final Map<String, ChatProperties.Model> configured;
     private final String defaultModel;
@@ -47,11 +47,8 @@ public class ModelRegistry {
         String name = requested == null || requested.isBlank() || CURRENT.equals(requested) ? defaultModel
                 : requested;
         ChatProperties.Model fallback = configured.get(name);
-        Optional<ModelAnnouncement> announced = fallback != null && fallback.pool() != null
-                ? routes.pool(fallback.pool()) : Optional.empty();
-        if (announced.isEmpty()) {
-            announced = routes.forModel(name);
-        }
+        Optional<ModelAnnouncement> announced = routes.route(name, fallback != null ? fallback.pool() : null,
+                ModelTask.CHAT);
         if (announced.isPresent()) {
             return endpoint(name, announced.get(), fallback);
         }
@@ -63,17 +60,8 @@ public class ModelRegistry {
                 new PlatformException(ErrorCode.MODEL_NOT_FOUND, "The model '" + name + "' does not exist", "model"));
     }
 
-    private ModelEndpoint endpoint(String name, ModelAnnouncement pool, ChatProperties.Model fallback) {
-        if (pool.state().switching()) {
-            throw new PlatformException(ErrorCode.MODEL_LOADING, "The model '" + name + "' is loading (pool "
-                    + pool.pool() + " is switching models); try again shortly", "model")
-                    .withHeader("Retry-After", LOADING_RETRY_AFTER_SECONDS);
-        }
-        if (pool.state() != ModelState.READY || pool.baseUrl() == null || pool.servedModelName() == null) {
-            throw new PlatformException(ErrorCode.MODEL_UNAVAILABLE, "The model '" + name + "' is unavailable: "
-                    + (pool.reason() != null ? pool.reason() : "its pool " + pool.pool() + " is " + pool.state()),
-                    "model").withHeader("Retry-After", LOADING_RETRY_AFTER_SECONDS);
-        }
+    private ModelEndpoint endpoint(String name, ModelAnnouncement announced, ChatProperties.Model fallback) {
+        ModelAnnouncement pool = ModelRoutes.requireServing(announced, name);
         ChatProperties.Model keys = fallback != null ? fallback : configured.get(defaultModel);
         int context = pool.maxModelLen() != null ? pool.maxModelLen()
                 : fallback != null ? fallback.contextTokens() : keys.contextTokens();

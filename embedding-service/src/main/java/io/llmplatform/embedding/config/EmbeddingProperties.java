@@ -19,9 +19,12 @@ import org.springframework.validation.annotation.Validated;
  * @param maxInputs the most inputs one embeddings request may carry (OpenAI's limit is 2,048)
  * @param maxDocuments the most documents one rerank request may carry
  * @param inProcess the model that runs inside this service
- * @param models remote OpenAI-compatible embedding servers, by the name clients use; entries without a base URL are
- *     ignored, so the environment can leave the single-remote entry empty
+ * @param models remote OpenAI-compatible embedding servers, by the name clients use; entries with neither a base URL
+ *     nor a pool are ignored, so the environment can leave the single-remote entry empty. Models that model-manager
+ *     announces are served besides these.
  * @param rerankModels remote rerank servers (vLLM's {@code /v1/rerank}), likewise
+ * @param poolApiKey the bearer token for pools model-manager announces, unless a configured model naming the pool
+ *     has its own
  * @param cacheEntries recent (model, text) vectors kept, to answer repeated texts without the model
  */
 @Validated
@@ -33,6 +36,7 @@ public record EmbeddingProperties(
         @Valid @NotNull @DefaultValue InProcess inProcess,
         @Valid @DefaultValue({}) List<RemoteModel> models,
         @Valid @DefaultValue({}) List<RemoteModel> rerankModels,
+        String poolApiKey,
         @DefaultValue("10000") @Min(0) long cacheEntries,
         @Valid @NotNull @DefaultValue Timeouts timeouts,
         @Valid @NotNull @DefaultValue ModelServerResilience resilience) {
@@ -65,27 +69,41 @@ public record EmbeddingProperties(
      * A model on an OpenAI-compatible server (vLLM, TEI, Ollama...).
      *
      * @param name the name clients use
+     * @param pool the model-manager pool this name stands for: while the pool is announced, the name goes to whatever
+     *     it serves, and the base URL is the fallback (without one, the name is unavailable until the pool is
+     *     announced)
      * @param baseUrl the server, with or without {@code /v1}
      * @param upstreamName the model's name on that server; {@code name} if absent
      * @param apiKey sent as a bearer token, for servers that want one
-     * @param dimensions the length of its vectors, when known: {@code dimensions} may then ask for it
+     * @param dimensions the length of its vectors, when known: {@code dimensions} may then ask for it (for a model
+     *     following a pool, while the pool serves {@code upstreamName})
      * @param matryoshka whether its vectors may be shortened ({@code dimensions} below the native length: cut and
      *     renormalised)
      */
     public record RemoteModel(
             String name,
+            String pool,
             String baseUrl,
             String upstreamName,
             String apiKey,
             @Min(1) Integer dimensions,
             @DefaultValue("false") boolean matryoshka) {
 
+        /** Named, and with somewhere to go: a server, or a pool. */
         public boolean configured() {
-            return baseUrl != null && !baseUrl.isBlank() && name != null && !name.isBlank();
+            return hasText(name) && (hasBaseUrl() || hasText(pool));
+        }
+
+        public boolean hasBaseUrl() {
+            return hasText(baseUrl);
         }
 
         public String upstreamModel() {
-            return upstreamName != null && !upstreamName.isBlank() ? upstreamName : name;
+            return hasText(upstreamName) ? upstreamName : name;
+        }
+
+        private static boolean hasText(String value) {
+            return value != null && !value.isBlank();
         }
     }
 

@@ -8,13 +8,15 @@ import io.llmplatform.embedding.rerank.RerankModels;
 import io.llmplatform.embedding.rerank.Reranker;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * The model cards of everything served here: each embedding model ({@code max_model_len}: the in-process model's
- * tokens per input), then each reranker ({@code root}: the embedding model a similarity reranker uses).
- * {@code owned_by} says where it runs: {@code in-process} or the remote server's address.
+ * The model cards of everything served here now: each embedding model ({@code max_model_len}: the in-process model's
+ * tokens per input), then each reranker, announced pools among them while they are ready. {@code owned_by} says
+ * where it runs: {@code in-process} or the remote server's address.
  */
 @Component
 class ModelCards {
@@ -31,13 +33,15 @@ class ModelCards {
 
     ModelList list() {
         List<ModelList.Model> cards = new ArrayList<>();
+        Set<String> listed = new HashSet<>();
         for (ServedEmbeddingModel model : embeddings.all()) {
             Integer maxLength = model instanceof InProcessEmbeddingModel local ? local.maxInputTokens() : null;
+            listed.add(model.name());
             cards.add(new ModelList.Model(model.name(), "model", created, model.servedBy(), model.name(), null,
                     maxLength, null));
         }
         for (Reranker reranker : rerankers.all()) {
-            if (!embeddings.serves(reranker.name())) {
+            if (listed.add(reranker.name())) {
                 cards.add(new ModelList.Model(reranker.name(), "model", created, reranker.servedBy(),
                         reranker.name(), null, null, null));
             }

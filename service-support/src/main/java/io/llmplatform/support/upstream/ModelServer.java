@@ -6,7 +6,7 @@ package io.llmplatform.support.upstream;
  */
 public interface ModelServer {
 
-    /** The name clients use; also the name of the server's circuit breaker. */
+    /** The name clients use; with {@link #openAiBaseUrl()}, what names its circuit breaker. */
     String name();
 
     /** The root of the server's OpenAI API, ending in {@code /v1}. */

@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * POSTs to model servers' OpenAI-compatible APIs. A connection that cannot be made is retried, since nothing was
- * sent; nothing else is, since the server may have started working. Each server has a circuit breaker: once most
+ * sent; nothing else is, since the server may have started working. Each endpoint has a circuit breaker: once most
  * recent calls failed, callers get a fast 503 {@code model_unavailable} instead of waiting on a dead server. Error
  * answers become the matching {@link PlatformException} (see {@link ModelServerErrors}).
  */
@@ -56,7 +56,7 @@ public final class ModelServerCalls {
         System.getProperties().putIfAbsent(IDLE_CONNECTIONS_PROPERTY, IDLE_CONNECTIONS);
     }
 
-    /** One circuit breaker per model server, created on first use, with its state in the metrics. */
+    /** One circuit breaker per model endpoint, created on first use, with its state in the metrics. */
     public static CircuitBreakerRegistry breakers(ModelServerResilience resilience, MeterRegistry meters) {
         CircuitBreakerRegistry registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindowSize(resilience.slidingWindowCalls())
@@ -115,9 +115,13 @@ public final class ModelServerCalls {
         }
     }
 
-    /** The server's circuit breaker, for calls made through another client (LangChain4j). */
+    /**
+     * The endpoint's circuit breaker (also for calls made through another client, LangChain4j): one per name and
+     * server, so a name that model-manager moves to another server starts there with a fresh one, not with the
+     * verdict on the server it left.
+     */
     public CircuitBreaker breaker(ModelServer server) {
-        return breakers.circuitBreaker(server.name());
+        return breakers.circuitBreaker(server.name() + " @ " + server.openAiBaseUrl());
     }
 
     /** Counts a call that started at {@code started} ({@link System#nanoTime()}) for or against its circuit. */

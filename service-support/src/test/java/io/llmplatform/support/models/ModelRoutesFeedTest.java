@@ -1,13 +1,17 @@
 package io.llmplatform.support.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.llmplatform.contracts.error.ErrorCode;
 import io.llmplatform.contracts.events.ModelAnnouncement;
 import io.llmplatform.contracts.events.ModelState;
 import io.llmplatform.contracts.events.ModelTask;
 import io.llmplatform.contracts.events.Topics;
+import io.llmplatform.support.PlatformException;
 import io.llmplatform.testkit.TestEngines;
+import io.llmplatform.testkit.models.ModelTopics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,10 +20,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,7 +49,7 @@ class ModelRoutesFeedTest {
             publish(announcement("gpu-a", "first-model", ModelState.READY, Instant.now()));
 
             await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-                    assertThat(routes.forModel("first-model")).hasValueSatisfying(pool ->
+                    assertThat(routes.forModel("first-model", ModelTask.CHAT)).hasValueSatisfying(pool ->
                             assertThat(pool.pool()).isEqualTo("gpu-a")));
 
             // A later replica reads everything announced before it started before it says UP.
@@ -57,7 +57,7 @@ class ModelRoutesFeedTest {
             publish(announcement("gpu-b", "old-b", ModelState.READY, now.minusSeconds(5)));
             publish(announcement("gpu-b", "new-b", ModelState.LOADING, now));
             publish(announcement("gpu-c", "c", ModelState.READY, now));
-            publish("gpu-c", null);
+            ModelTopics.withdraw(TestEngines.kafka().bootstrapServers(), "gpu-c");
             ModelRoutes later = new ModelRoutes();
             ModelRoutesFeed laterFeed = new ModelRoutesFeed(consumerConfig(), later, JSON);
             laterFeed.start();
@@ -69,7 +69,7 @@ class ModelRoutesFeedTest {
                     assertThat(pool.state()).isEqualTo(ModelState.LOADING);
                 });
                 assertThat(later.pool("gpu-c")).as("a tombstone removes the pool").isEmpty();
-                assertThat(later.forModel("first-model")).isPresent();
+                assertThat(later.forModel("first-model", ModelTask.CHAT)).isPresent();
             } finally {
                 laterFeed.stop();
             }
@@ -89,9 +89,47 @@ class ModelRoutesFeedTest {
                 ModelState.LOADING, 4096, ModelTask.CHAT, null, null, now));
 
         assertThat(routes.pool("gpu-a").orElseThrow().servedModelName()).isEqualTo("qwen");
-        assertThat(routes.forModel("qwen").orElseThrow().pool()).as("served beats switching away").isEqualTo("gpu-a");
-        assertThat(routes.forModel("mistral").orElseThrow().pool()).isEqualTo("gpu-b");
-        assertThat(routes.forModel("llama")).isEmpty();
+        assertThat(routes.forModel("qwen", ModelTask.CHAT).orElseThrow().pool()).as("served beats switching away").isEqualTo("gpu-a");
+        assertThat(routes.forModel("mistral", ModelTask.CHAT).orElseThrow().pool()).isEqualTo("gpu-b");
+        assertThat(routes.forModel("llama", ModelTask.CHAT)).isEmpty();
+    }
+
+    @Test
+    void aNameBoundToAPoolFollowsThatPoolAndOtherwiseOnlyPoolsOfTheTaskAnswerForIt() {
+        ModelRoutes routes = new ModelRoutes();
+        Instant now = Instant.now();
+        routes.update(announcement("chat-pool", "bge-m3", ModelState.READY, now));
+        routes.update(new ModelAnnouncement("embed-pool", null, "BAAI/bge-m3", "bge-m3", null, "http://e:8000",
+                ModelState.READY, 8192, ModelTask.EMBED, null, null, now));
+
+        assertThat(routes.route("bge-m3", null, ModelTask.EMBED).orElseThrow().pool()).isEqualTo("embed-pool");
+        assertThat(routes.route("bge-m3", null, ModelTask.RERANK)).as("no rerank pool serves it").isEmpty();
+        assertThat(routes.route("docs", "chat-pool", ModelTask.EMBED).orElseThrow().pool())
+                .as("the configured pool, whatever it serves").isEqualTo("chat-pool");
+        assertThat(routes.route("bge-m3", "unannounced", ModelTask.EMBED).orElseThrow().pool())
+                .as("a bound pool not announced yet: by name").isEqualTo("embed-pool");
+    }
+
+    @Test
+    void onlyAReadyPoolServesASwitchingOneIsLoadingAndAFailedOneUnavailable() {
+        Instant now = Instant.now();
+        ModelAnnouncement ready = announcement("gpu-a", "qwen", ModelState.READY, now);
+        ModelAnnouncement loading = new ModelAnnouncement("gpu-a", null, "llama", "llama", "qwen", "http://a:8000",
+                ModelState.LOADING, 8192, ModelTask.CHAT, null, null, now);
+        ModelAnnouncement failed = new ModelAnnouncement("gpu-a", null, "llama", "llama", null, "http://a:8000",
+                ModelState.FAILED, 8192, ModelTask.CHAT, null, "out of GPU memory", now);
+
+        assertThat(ModelRoutes.requireServing(ready, "qwen")).isSameAs(ready);
+        assertThatThrownBy(() -> ModelRoutes.requireServing(loading, "qwen")).isInstanceOfSatisfying(
+                PlatformException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.MODEL_LOADING);
+                    assertThat(e.headers().getFirst("Retry-After")).isEqualTo(ModelRoutes.RETRY_AFTER_SECONDS);
+                });
+        assertThatThrownBy(() -> ModelRoutes.requireServing(failed, "llama")).isInstanceOfSatisfying(
+                PlatformException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.MODEL_UNAVAILABLE);
+                    assertThat(e.getMessage()).contains("out of GPU memory");
+                });
     }
 
     private static ModelAnnouncement announcement(String pool, String model, ModelState state, Instant at) {
@@ -104,15 +142,6 @@ class ModelRoutesFeedTest {
     }
 
     private static void publish(ModelAnnouncement announcement) {
-        publish(announcement.pool(), JSON.writeValueAsString(announcement));
-    }
-
-    private static void publish(String pool, String value) {
-        try (var producer = new KafkaProducer<String, String>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestEngines.kafka().bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
-            producer.send(new ProducerRecord<>(Topics.MODELS, pool, value));
-        }
+        ModelTopics.announce(TestEngines.kafka().bootstrapServers(), announcement);
     }
 }
