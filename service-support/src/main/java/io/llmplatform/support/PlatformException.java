@@ -1,6 +1,8 @@
 package io.llmplatform.support;
 
 import io.llmplatform.contracts.error.ErrorCode;
+import io.llmplatform.contracts.error.ProblemBody.FieldViolation;
+import java.util.List;
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -27,6 +29,19 @@ public class PlatformException extends RuntimeException {
         this.param = param;
     }
 
+    /**
+     * 400 {@code validation_failed} for one input, reported like Bean Validation's violations: {@code field} is the
+     * name the client used ({@code page}, {@code messages[0].content}), {@code problem} what is wrong with it.
+     */
+    public static PlatformException invalidField(String field, String problem) {
+        return new InvalidField(field, problem);
+    }
+
+    /** The fields this failure rejects, each with its problem; empty unless it is a validation failure. */
+    public List<FieldViolation> violations() {
+        return List.of();
+    }
+
     public ErrorCode code() {
         return code;
     }
@@ -43,5 +58,20 @@ public class PlatformException extends RuntimeException {
     public PlatformException withHeader(String name, String value) {
         headers.set(name, value);
         return this;
+    }
+
+    private static final class InvalidField extends PlatformException {
+
+        private final FieldViolation violation;
+
+        InvalidField(String field, String problem) {
+            super(ErrorCode.VALIDATION_FAILED, "'" + field + "' " + problem, field);
+            this.violation = new FieldViolation(field, problem);
+        }
+
+        @Override
+        public List<FieldViolation> violations() {
+            return List.of(violation);
+        }
     }
 }

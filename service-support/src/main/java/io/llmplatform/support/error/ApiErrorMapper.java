@@ -27,6 +27,7 @@ public final class ApiErrorMapper {
 
     public ApiError map(Throwable failure) {
         ApiError error = switch (failure) {
+            case PlatformException e when !e.violations().isEmpty() -> ApiError.validationFailed(e.violations());
             case PlatformException e -> ApiError.of(e.code(), e.getMessage(), e.param()).withHeaders(e.headers());
             case BindingResult result -> ApiError.validationFailed(FieldNames.violations(result));
             case HandlerMethodValidationException e -> ApiError.validationFailed(FieldNames.violations(e));
