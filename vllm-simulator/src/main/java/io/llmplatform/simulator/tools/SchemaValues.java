@@ -25,9 +25,12 @@ public final class SchemaValues {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final List<String> WORDS = EnglishWords.all();
     private static final int MAX_DEPTH = 8;
+    /** Values generated at most; past it only what the schema requires. A recursive schema stays small. */
+    private static final int MAX_VALUES = 500;
 
     private final JsonNode root;
     private final Random random;
+    private int values;
 
     private SchemaValues(JsonNode root, long seed) {
         this.root = root;
@@ -36,13 +39,22 @@ public final class SchemaValues {
 
     /** A value for {@code schema}; an absent or empty schema gives an empty object, as for a function without one. */
     public static JsonNode generate(JsonNode schema, long seed) {
+        return generate(schema, schema, seed);
+    }
+
+    /**
+     * A value for {@code schema}, whose {@code $ref}s point into {@code document} (an OpenAPI document's
+     * {@code #/components/schemas/...}).
+     */
+    public static JsonNode generate(JsonNode schema, JsonNode document, long seed) {
         if (schema == null || schema.isNull() || schema.isEmpty()) {
             return NODES.objectNode();
         }
-        return new SchemaValues(schema, seed).value(schema, 0);
+        return new SchemaValues(document, seed).value(schema, 0);
     }
 
     private JsonNode value(JsonNode schema, int depth) {
+        values++;
         schema = resolved(schema);
         if (schema.has("const")) {
             return schema.get("const");
@@ -81,7 +93,7 @@ public final class SchemaValues {
         JsonNode properties = schema.path("properties");
         List<String> required = schema.path("required").valueStream().map(JsonNode::asString).toList();
         for (Map.Entry<String, JsonNode> property : properties.properties()) {
-            boolean include = required.contains(property.getKey()) || depth < MAX_DEPTH && random.nextBoolean();
+            boolean include = required.contains(property.getKey()) || roomFor(depth) && random.nextBoolean();
             if (include) {
                 object.set(property.getKey(), depth < MAX_DEPTH ? value(property.getValue(), depth + 1)
                         : NODES.nullNode());
@@ -91,15 +103,19 @@ public final class SchemaValues {
     }
 
     private ArrayNode array(JsonNode schema, int depth) {
-        int min = schema.path("minItems").asInt(depth < MAX_DEPTH ? 1 : 0);
+        int min = schema.path("minItems").asInt(roomFor(depth) ? 1 : 0);
         int max = Math.max(min, schema.path("maxItems").asInt(min + 2));
-        int count = depth < MAX_DEPTH ? min + random.nextInt(max - min + 1) : min;
+        int count = roomFor(depth) ? min + random.nextInt(max - min + 1) : min;
         ArrayNode array = NODES.arrayNode();
         JsonNode items = schema.path("items");
         for (int i = 0; i < count; i++) {
             array.add(items.isObject() ? value(items, depth + 1) : NODES.stringNode(word()));
         }
         return array;
+    }
+
+    private boolean roomFor(int depth) {
+        return depth < MAX_DEPTH && values < MAX_VALUES;
     }
 
     private long integer(JsonNode schema) {

@@ -87,6 +87,19 @@ class SchemaValuesTest {
     }
 
     @Test
+    void aRecursiveSchemaGivesASmallValue() {
+        JsonNode schema = JSON.readTree("""
+                {"$ref": "#/$defs/node", "$defs": {"node": {"type": "object", "properties": {
+                  "children": {"type": "array", "items": {"$ref": "#/$defs/node"}},
+                  "next": {"$ref": "#/$defs/node"}}}}}
+                """);
+
+        for (long seed = 0; seed < 20; seed++) {
+            assertThat(SchemaValues.generate(schema, seed).toString()).hasSizeLessThan(20_000);
+        }
+    }
+
+    @Test
     void aFunctionWithoutParametersGetsAnEmptyObject() {
         assertThat(SchemaValues.generate(null, 1).toString()).isEqualTo("{}");
         assertThat(SchemaValues.generate(JSON.readTree("{}"), 1).toString()).isEqualTo("{}");
