@@ -77,6 +77,8 @@ class NewcomerPlatformTest {
         } finally {
             stop(second, "second-start.log");
         }
+        assertThat(log("second-start.log")).as("a restart prints no errors (Kafka's state-change log stays quiet)")
+                .doesNotContain("ERROR");
     }
 
     /** The banner names the generated administrator, and its copy-paste example works as printed. */

@@ -73,6 +73,12 @@ public final class PlatformUnderTest implements AutoCloseable {
         return platform.url(PlatformService.GATEWAY);
     }
 
+    /** The services behind the gateway, by module name: each publishes its OpenAPI document there. */
+    List<String> services() {
+        return platform.services().stream().map(service -> service.service())
+                .filter(service -> service != PlatformService.GATEWAY).map(PlatformService::module).toList();
+    }
+
     PlatformSecrets secrets() {
         return platform.secrets();
     }

@@ -24,17 +24,23 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
  * The whole platform on one machine: engines first (the embedded ones unless real ones were named), then every
  * service as its own process, until all are ready. Anything that fails on the way stops what was started and says
- * which part failed and why. {@link #close()} stops services first (they drain and flush), then the engines.
+ * which part failed and why. {@link #close()} stops services first (they drain and flush), then the engines; called
+ * from another thread while the platform is still starting (a shutdown hook, on SIGTERM), it stops the start at its
+ * next step, lets the step in progress finish (an engine half started cannot be stopped), and stops all of it.
  */
 public final class LocalPlatform implements AutoCloseable {
 
@@ -50,22 +56,49 @@ public final class LocalPlatform implements AutoCloseable {
     private static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-Xss512k", "-Xmx256m", "-XX:MaxMetaspaceSize=200m", "-XX:ReservedCodeCacheSize=48m");
 
+    /** Longest a stop waits for the step in progress: an engine's start is bounded by its own start-up timeout. */
+    private static final Duration STEP_PATIENCE = Duration.ofMinutes(2);
+
     private final List<AutoCloseable> engines = Collections.synchronizedList(new ArrayList<>());
     private final List<ServiceProcess> services = Collections.synchronizedList(new ArrayList<>());
+    private final Set<Process> trainings = ConcurrentHashMap.newKeySet();
+    private final List<Path> scratchDirectories = Collections.synchronizedList(new ArrayList<>());
     private final Map<PlatformService, Integer> ports = new EnumMap<>(PlatformService.class);
+    private final CountDownLatch startEnded = new CountDownLatch(1);
+    private volatile Thread starter;
+    private volatile boolean stopping;
+    private boolean closed;
     private PlatformSecrets secrets;
 
     /** Starts everything {@code settings} names and returns once every service is ready. */
     public static LocalPlatform start(LaunchSettings settings, Consumer<String> progress) throws LaunchFailure {
         LocalPlatform platform = new LocalPlatform();
+        platform.launch(settings, progress);
+        return platform;
+    }
+
+    /**
+     * Starts everything {@code settings} names on this platform and returns once every service is ready. A caller
+     * that may stop it midway (a shutdown hook) creates the platform first and hands it to the hook.
+     */
+    public void launch(LaunchSettings settings, Consumer<String> progress) throws LaunchFailure {
+        beginStarting();
         try {
-            platform.startAll(settings, progress);
-            return platform;
-        } catch (LaunchFailure | RuntimeException e) {
-            progress.accept("Stopping what was started.");
-            platform.close();
+            startAll(settings, progress);
+        } catch (LaunchFailure | RuntimeException | LinkageError e) {
+            // A stop during Kafka's start can fail its static set-up (it registers a shutdown hook): a LinkageError.
+            progress.accept(stopping ? "Stopped while starting." : "Stopping what was started.");
+            startEnded.countDown();
+            close();
             throw e instanceof LaunchFailure failure ? failure : new LaunchFailure(e.getMessage(), e);
+        } finally {
+            startEnded.countDown();
         }
+    }
+
+    /** Whether {@link #close()} was asked for, from any thread. */
+    public boolean stopRequested() {
+        return stopping;
     }
 
     private void startAll(LaunchSettings settings, Consumer<String> progress) throws LaunchFailure {
@@ -80,6 +113,7 @@ public final class LocalPlatform implements AutoCloseable {
         if (settings.aotCache()) {
             train(settings, images, environment, progress);
         }
+        checkNotStopping();
         progress.accept("Starting " + String.join(", ", selected.stream().map(PlatformService::module).toList()));
         for (PlatformService service : selected) {
             try {
@@ -88,10 +122,12 @@ public final class LocalPlatform implements AutoCloseable {
             } catch (IOException e) {
                 throw new LaunchFailure(service.module() + " could not be started: " + e.getMessage(), e);
             }
+            checkNotStopping();
         }
         for (ServiceProcess service : List.copyOf(services)) {
             try {
-                service.awaitReady(READY_PATIENCE);
+                service.awaitReady(READY_PATIENCE, () -> stopping);
+                checkNotStopping();
                 progress.accept(service.service().module() + " is ready on port " + service.port());
             } catch (ServiceFailure failure) {
                 throw new LaunchFailure(failure.getMessage(), failure);
@@ -105,17 +141,19 @@ public final class LocalPlatform implements AutoCloseable {
      * {@code ./platform} runs this as the last step of its build and a start never trains. Nothing is started when
      * every cache is there.
      */
-    public static void prepareFastStart(Path repository, List<String> serviceJvmOptions, Consumer<String> progress)
+    public void prepareFastStart(Path repository, List<String> serviceJvmOptions, Consumer<String> progress)
             throws LaunchFailure {
+        beginStarting();
         Path scratch;
         try {
             scratch = Files.createTempDirectory("platform-prepare");
         } catch (IOException e) {
+            startEnded.countDown();
             throw new LaunchFailure("could not create a scratch directory: " + e.getMessage(), e);
         }
+        scratchDirectories.add(scratch);
         LaunchSettings settings = LaunchSettings.builder(repository, scratch).freePorts(true)
                 .serviceJvmOptions(serviceJvmOptions).build();
-        LocalPlatform platform = new LocalPlatform();
         try {
             List<PlatformService> selected = selected(settings);
             Map<PlatformService, ServiceImage> images = images(settings, selected,
@@ -123,12 +161,12 @@ public final class LocalPlatform implements AutoCloseable {
             if (images.values().stream().allMatch(ServiceImage::hasCache)) {
                 return;
             }
-            platform.assignPorts(settings);
-            ServiceEnvironment environment = platform.startEngines(settings, selected, message -> { });
-            platform.train(settings, images, environment, progress);
+            assignPorts(settings);
+            ServiceEnvironment environment = startEngines(settings, selected, message -> { });
+            train(settings, images, environment, progress);
         } finally {
-            platform.close();
-            deleteQuietly(scratch);
+            startEnded.countDown();
+            close();
         }
     }
 
@@ -144,8 +182,11 @@ public final class LocalPlatform implements AutoCloseable {
         createDirectories(settings.dataDirectory());
         secrets = PlatformSecrets.loadOrCreate(settings.dataDirectory());
         DatabaseServer database = database(settings, progress);
+        checkNotStopping();
         String kafka = kafka(settings, progress);
+        checkNotStopping();
         String vllm = vllm(settings, progress);
+        checkNotStopping();
         for (PlatformService service : selected) {
             service.database().ifPresent(name -> LocalPostgres.ensureDatabase(database, name));
         }
@@ -237,11 +278,12 @@ public final class LocalPlatform implements AutoCloseable {
         try (ExecutorService trainers = Executors.newFixedThreadPool(2)) {
             List<Future<Boolean>> trained = new ArrayList<>();
             for (PlatformService service : untrained) {
-                trained.add(trainers.submit(() -> images.get(service).trainCache(environment.of(service),
-                        logs(settings).resolve(service.module() + "-aot-training.log"))));
+                trained.add(trainers.submit(() -> stopping ? false : images.get(service).trainCache(
+                        environment.of(service), logs(settings).resolve(service.module() + "-aot-training.log"),
+                        this::tracked)));
             }
             for (int i = 0; i < untrained.size(); i++) {
-                if (!trained.get(i).get()) {
+                if (!trained.get(i).get() && !stopping) {
                     progress.accept("  " + untrained.get(i).module() + " will start without its AOT cache");
                 }
             }
@@ -270,10 +312,27 @@ public final class LocalPlatform implements AutoCloseable {
         return List.copyOf(services);
     }
 
-    /** Services first, in reverse, so each drains and flushes while its dependencies still run; then the engines. */
-    /** Stops the services (each drains its requests and flushes its usage), then the engines it started. */
+    /**
+     * Stops the services (each drains its requests and flushes its usage), then the engines it started. From another
+     * thread during a start, it first ends the start: trainings are stopped, and the step in progress finishes.
+     */
     @Override
     public void close() {
+        stopping = true;
+        trainings.forEach(Process::destroy);
+        awaitStartEnded();
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            stopServices();
+            stopEngines();
+            List.copyOf(scratchDirectories).forEach(LocalPlatform::deleteQuietly);
+        }
+    }
+
+    private void stopServices() {
         List<ServiceProcess> running = new ArrayList<>(services);
         Collections.reverse(running);
         try (ExecutorService stoppers = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -282,6 +341,9 @@ public final class LocalPlatform implements AutoCloseable {
             running.forEach(service -> stoppers.submit(() -> service.stop(STOP_GRACE)));
         }
         services.clear();
+    }
+
+    private void stopEngines() {
         List<AutoCloseable> started = new ArrayList<>(engines);
         Collections.reverse(started);
         for (AutoCloseable engine : started) {
@@ -292,6 +354,40 @@ public final class LocalPlatform implements AutoCloseable {
             }
         }
         engines.clear();
+    }
+
+    private void beginStarting() {
+        starter = Thread.currentThread();
+    }
+
+    /** A stop from another thread waits for the start to notice it; the starting thread itself does not wait. */
+    private void awaitStartEnded() {
+        Thread starting = starter;
+        if (starting == null || starting == Thread.currentThread()) {
+            return;
+        }
+        try {
+            if (!startEnded.await(STEP_PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
+                System.err.println("the start did not end within " + STEP_PATIENCE + "; stopping what runs anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void checkNotStopping() throws LaunchFailure {
+        if (stopping) {
+            throw new LaunchFailure("stopped while starting");
+        }
+    }
+
+    /** A training process, stopped at once if the platform is stopping. */
+    private void tracked(Process training) {
+        trainings.add(training);
+        training.onExit().thenRun(() -> trainings.remove(training));
+        if (stopping) {
+            training.destroy();
+        }
     }
 
     private static Map<PlatformService, Path> jars(Path repository, List<PlatformService> selected)

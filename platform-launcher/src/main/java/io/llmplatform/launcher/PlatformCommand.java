@@ -96,21 +96,25 @@ public final class PlatformCommand {
                     .serviceJvmOptions(jvmOptions(serviceJvmOptions))
                     .build();
             long started = System.nanoTime();
-            LocalPlatform platform;
-            try {
-                platform = LocalPlatform.start(settings, message -> System.out.println("  " + message));
-            } catch (LaunchFailure failure) {
-                System.err.println();
-                System.err.println("The platform did not start: " + failure.getMessage());
-                return 1;
-            }
+            LocalPlatform platform = new LocalPlatform();
             CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Thread stopper = stopOnSignal(() -> {
                 System.out.println("\nStopping: services drain their requests and flush usage, then the engines stop.");
                 platform.close();
                 System.out.println("Stopped. Data kept in " + settings.dataDirectory());
                 stopped.countDown();
-            }, "platform-shutdown"));
+            });
+            try {
+                platform.launch(settings, message -> System.out.println("  " + message));
+            } catch (LaunchFailure failure) {
+                if (platform.stopRequested()) {
+                    return 143;
+                }
+                forget(stopper);
+                System.err.println();
+                System.err.println("The platform did not start: " + failure.getMessage());
+                return 1;
+            }
             System.out.println(Instructions.ready(platform, settings, Duration.ofNanos(System.nanoTime() - started)));
             try {
                 stopped.await();
@@ -132,14 +136,40 @@ public final class PlatformCommand {
 
         @Override
         public Integer call() {
+            LocalPlatform platform = new LocalPlatform();
+            Thread stopper = stopOnSignal(platform::close);
             try {
-                LocalPlatform.prepareFastStart(Path.of("").toAbsolutePath(), jvmOptions(serviceJvmOptions),
+                platform.prepareFastStart(Path.of("").toAbsolutePath(), jvmOptions(serviceJvmOptions),
                         message -> System.out.println("  " + message));
                 return 0;
             } catch (LaunchFailure failure) {
+                if (platform.stopRequested()) {
+                    return 143;
+                }
                 System.err.println("Could not prepare fast start-up: " + failure.getMessage());
                 return 1;
+            } finally {
+                forget(stopper);
             }
+        }
+    }
+
+    /**
+     * Runs {@code stop} on SIGTERM or Ctrl-C, whenever it comes: while the platform starts as well as once it runs,
+     * so that nothing it started (embedded PostgreSQL, the services, a training run) outlives the launcher.
+     */
+    private static Thread stopOnSignal(Runnable stop) {
+        Thread stopper = new Thread(stop, "platform-shutdown");
+        Runtime.getRuntime().addShutdownHook(stopper);
+        return stopper;
+    }
+
+    /** No stop is needed any more: the platform stopped itself. During a shutdown the hook runs anyway. */
+    private static void forget(Thread stopper) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopper);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running or about to: it finds the platform closed.
         }
     }
 

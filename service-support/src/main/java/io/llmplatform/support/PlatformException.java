@@ -32,6 +32,15 @@ public class PlatformException extends RuntimeException {
         this.param = param;
     }
 
+    /**
+     * 400 {@code validation_failed} for one input, reported like Bean Validation's violations: {@code field} is the
+     * name the client used ({@code page}, {@code messages[0].content}), {@code problem} what is wrong with it.
+     */
+    public static PlatformException invalidField(String field, String problem) {
+        return new PlatformException(ErrorCode.VALIDATION_FAILED, "'" + field + "' " + problem, field)
+                .withViolations(List.of(new FieldViolation(field, problem)));
+    }
+
     public ErrorCode code() {
         return code;
     }

@@ -73,6 +73,8 @@ class PlatformContractsJsonTest {
     void statusWithoutSpecificCodeMapsToTheGenericOne() {
         assertThat(ErrorCode.forStatus(404)).isEqualTo(ErrorCode.NOT_FOUND);
         assertThat(ErrorCode.forStatus(418)).isEqualTo(ErrorCode.MALFORMED_REQUEST);
+        assertThat(ErrorCode.forStatus(414)).isEqualTo(ErrorCode.URI_TOO_LONG);
+        assertThat(ErrorCode.forStatus(431)).isEqualTo(ErrorCode.HEADER_TOO_LARGE);
         assertThat(ErrorCode.forStatus(507)).isEqualTo(ErrorCode.INTERNAL_ERROR);
         assertThat(ErrorCode.forStatus(503).openAiType()).isEqualTo("server_error");
         assertThat(ErrorCode.UNAUTHORIZED.openAiType()).isEqualTo("authentication_error");

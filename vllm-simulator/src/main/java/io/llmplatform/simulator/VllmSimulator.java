@@ -41,6 +41,16 @@ import reactor.netty.resources.LoopResources;
  * A vLLM-compatible OpenAI server that needs no GPU. Start one in a test with
  * {@code VllmSimulator.start(SimulatorConfig.builder().port(0).build())}, point a client at {@link #openAiBaseUrl()},
  * and close it afterwards; or run the jar ({@code java -jar vllm-simulator.jar --help}).
+ * <p>
+ * Tool calling works as vLLM's does with {@code --enable-auto-tool-choice}: {@code tool_choice} {@code required} or
+ * a named function always calls a function, {@code auto} calls the one the last user message names (and answers a
+ * tool's result in text), {@code none} never does; arguments are generated from the function's JSON Schema
+ * ({@link io.llmplatform.simulator.tools.SchemaValues}) and streamed as argument deltas.
+ * <p>
+ * Where it departs from vLLM: waiting requests sit in a bounded queue (503 when it is full) where vLLM's is
+ * unbounded; token ids come from a deterministic tokenizer, not the model's; no logprobs are produced; a tool call is
+ * one per choice (vLLM may make several with {@code required}), and {@code auto} decides by name rather than by
+ * what a model would make of the conversation.
  */
 public final class VllmSimulator implements AutoCloseable {
 

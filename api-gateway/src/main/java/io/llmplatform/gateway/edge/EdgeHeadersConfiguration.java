@@ -17,6 +17,11 @@ class EdgeHeadersConfiguration {
     }
 
     @Bean
+    ServiceResponseHeaders serviceResponseHeaders() {
+        return new ServiceResponseHeaders();
+    }
+
+    @Bean
     ForwardedHeadersPolicy forwardedHeadersPolicy(EdgeHeadersProperties properties, ClientAddresses addresses,
             TraceIds traceIds, ObjectProvider<Propagator> propagator) {
         return new ForwardedHeadersPolicy(properties, addresses,

@@ -3,6 +3,7 @@ package io.llmplatform.launcher.engine;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,6 +11,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * PostgreSQL from the zonky binaries on Maven Central, keeping its data directory between runs. Stopping it is a
@@ -24,6 +28,7 @@ public final class LocalPostgres implements DatabaseServer {
     }
 
     public static LocalPostgres start(int port, Path dataDirectory) {
+        stopLeftOver(dataDirectory);
         try {
             return new LocalPostgres(EmbeddedPostgres.builder()
                     .setPort(port)
@@ -35,6 +40,46 @@ public final class LocalPostgres implements DatabaseServer {
                     .start());
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not start on port " + port, e);
+        }
+    }
+
+    /**
+     * A PostgreSQL that an earlier launcher left running on this data directory (that launcher was killed outright,
+     * with no chance to stop it) holds the port and the directory's lock: it is shut down (fast) so that this start
+     * can run. Only a live {@code postgres} process serving exactly this directory is touched.
+     */
+    static void stopLeftOver(Path dataDirectory) {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().strip());
+        } catch (IOException | RuntimeException unreadable) {
+            return;
+        }
+        String directory = dataDirectory.toAbsolutePath().toString();
+        ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .filter(process -> process.info().commandLine().map(command -> command.contains("postgres")
+                        && command.contains(directory)).orElse(false))
+                .ifPresent(postmaster -> {
+                    System.err.println("Stopping the embedded PostgreSQL (pid " + pid + ") an earlier start left "
+                            + "running on " + directory);
+                    fastShutdown(postmaster);
+                });
+    }
+
+    /** SIGINT is PostgreSQL's fast shutdown; Java's destroy() would send SIGTERM, which waits for every client. */
+    private static void fastShutdown(ProcessHandle postmaster) {
+        try {
+            new ProcessBuilder("kill", "-INT", Long.toString(postmaster.pid())).inheritIO().start()
+                    .waitFor(5, TimeUnit.SECONDS);
+            postmaster.onExit().get(30, TimeUnit.SECONDS);
+        } catch (IOException | ExecutionException | TimeoutException e) {
+            postmaster.destroyForcibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

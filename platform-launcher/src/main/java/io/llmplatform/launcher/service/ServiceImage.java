@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -60,8 +61,12 @@ public final class ServiceImage {
         return Files.exists(cache);
     }
 
-    /** Trains the AOT cache with one start that exits once the context is refreshed; false if that failed. */
-    public boolean trainCache(Map<String, String> environment, Path log) throws IOException, InterruptedException {
+    /**
+     * Trains the AOT cache with one start that exits once the context is refreshed; false if that failed. The
+     * training process is handed to {@code started}, so that a stop can end it.
+     */
+    public boolean trainCache(Map<String, String> environment, Path log, Consumer<Process> started)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(jvmOptions);
@@ -74,6 +79,7 @@ public final class ServiceImage {
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(environment);
         Process training = builder.start();
+        started.accept(training);
         if (!training.waitFor(3, TimeUnit.MINUTES)) {
             training.destroyForcibly();
             return false;

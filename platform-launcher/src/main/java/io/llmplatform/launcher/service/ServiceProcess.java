@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,11 +63,17 @@ public final class ServiceProcess {
         return process.pid();
     }
 
-    /** Waits for {@code /actuator/health/readiness} to answer 200, or says why the service will not come up. */
-    public void awaitReady(Duration patience) throws ServiceFailure {
+    /**
+     * Waits for {@code /actuator/health/readiness} to answer 200, or says why the service will not come up; returns
+     * early, without a verdict, once {@code abandoned} says nobody waits any more.
+     */
+    public void awaitReady(Duration patience, BooleanSupplier abandoned) throws ServiceFailure {
         long deadline = System.nanoTime() + patience.toNanos();
         URI readiness = URI.create("http://localhost:" + port + "/actuator/health/readiness");
         while (System.nanoTime() < deadline) {
+            if (abandoned.getAsBoolean()) {
+                return;
+            }
             if (!process.isAlive()) {
                 throw new ServiceFailure(service, "exited with status " + process.exitValue() + ": " + cause());
             }

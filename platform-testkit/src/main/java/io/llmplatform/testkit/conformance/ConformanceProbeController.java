@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -18,7 +19,7 @@ public class ConformanceProbeController {
 
     static final String SECRET_DETAIL = "jdbc:postgresql://internal-db-7:5432 refused the password";
 
-    public record ProbeRequest(@NotBlank String name, @Min(1) @Max(10) Integer count) {
+    public record ProbeRequest(@NotBlank String name, @Min(1) @Max(10) Integer count, List<String> tags) {
     }
 
     @PostMapping({"/conformance-probe", "/v1/conformance-probe"})

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.llmplatform.testkit.Engine;
 import io.llmplatform.testkit.RealEngines;
 import io.llmplatform.testkit.TestEngines;
+import io.llmplatform.testkit.http.RawHttp;
 import java.net.http.HttpClient;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -222,6 +223,77 @@ public abstract class ServiceConformanceTests {
         assertThat(error.get("type").asString()).isEqualTo("invalid_request_error");
         assertThat(error.get("param").asString()).isEqualTo("name");
         assertThat(error.get("message").asString()).contains("name");
+    }
+
+    @Test
+    void aNulCharacterInAnyJsonStringIsAValidationProblemNamingItsPath() {
+        ResponseEntity<String> response = post("/conformance-probe",
+                "{\"name\": \"ada\", \"tags\": [\"ok\", \"a\\u0000b\"]}");
+
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(400);
+        JsonNode problem = JSON.readTree(response.getBody());
+        assertThat(problem.get("code").asString()).isEqualTo("validation_failed");
+        assertThat(problem.get("errors").valueStream().map(error -> error.get("field").asString()))
+                .containsExactly("tags[1]");
+    }
+
+    @Test
+    void requestsTheFirewallRefusesAreAProblemWithAStableCode() {
+        RawHttp raw = new RawHttp("localhost", port);
+        List<String> hostile = List.of("/conformance-probe/../conformance-probe", "/conformance-probe/%2e%2e/x",
+                "/conformance-probe%2Ffailure", "/conformance-probe;jsessionid=1", "/conformance-probe%5Cfailure",
+                "/conformance-probe\\failure", "/conformance-probe%00", "/conformance-probe//failure");
+        for (String target : hostile) {
+            RawHttp.Response response = raw.get(target);
+
+            assertThat(response.status()).as(target + " -> " + response).isEqualTo(400);
+            assertThat(response.header("Content-Type")).as(target).startsWith("application/problem+json");
+            assertThat(JSON.readTree(response.body()).get("code").asString()).as(target)
+                    .isEqualTo("request_rejected");
+        }
+        RawHttp.Response openAi = raw.get("/v1/conformance-probe%2Ffailure");
+        assertThat(openAi.header("Content-Type")).as(openAi.toString()).startsWith("application/json");
+        assertThat(JSON.readTree(openAi.body()).at("/error/code").asString()).isEqualTo("request_rejected");
+    }
+
+    @Test
+    void anOverlongUriIsA414ProblemAndOverlargeHeadersA431ProblemInThePathsShape() {
+        RawHttp raw = new RawHttp("localhost", port);
+
+        RawHttp.Response longUri = raw.get("/conformance-probe?q=" + "a".repeat(20_000));
+        RawHttp.Response longOpenAiUri = raw.get("/v1/conformance-probe?q=" + "a".repeat(20_000));
+        RawHttp.Response bigHeaders = raw.get("/v1/conformance-probe", "X-Padding: " + "a".repeat(40_000));
+
+        assertThat(longUri.status()).as(longUri.toString()).isEqualTo(414);
+        assertThat(longUri.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(JSON.readTree(longUri.body()).get("code").asString()).isEqualTo("uri_too_long");
+        assertThat(longOpenAiUri.status()).isEqualTo(414);
+        assertThat(JSON.readTree(longOpenAiUri.body()).at("/error/code").asString()).isEqualTo("uri_too_long");
+        assertThat(bigHeaders.status()).as(bigHeaders.toString()).isEqualTo(431);
+        assertThat(JSON.readTree(bigHeaders.body()).at("/error/code").asString()).isEqualTo("header_too_large");
+    }
+
+    /** Past the web server's own ceiling the path may be unknown (a request line cut short): a problem body. */
+    @Test
+    void requestsOverTheWebServersOwnCeilingStillGetTheProblemBody() {
+        RawHttp raw = new RawHttp("localhost", port);
+
+        RawHttp.Response longUri = raw.get("/conformance-probe?q=" + "a".repeat(100_000));
+        RawHttp.Response bigHeaders = raw.get("/conformance-probe", "X-Padding: " + "a".repeat(100_000));
+
+        assertThat(longUri.status()).as(longUri.toString()).isEqualTo(414);
+        assertThat(JSON.readTree(longUri.body()).get("code").asString()).isEqualTo("uri_too_long");
+        assertThat(bigHeaders.status()).as(bigHeaders.toString()).isEqualTo(431);
+        assertThat(JSON.readTree(bigHeaders.body()).get("code").asString()).isEqualTo("header_too_large");
+    }
+
+    @Test
+    void everyResponseCarriesOneRequestId() {
+        RawHttp raw = new RawHttp("localhost", port);
+
+        assertThat(raw.get("/actuator/health/liveness", "X-Request-Id: once-only").headers("X-Request-Id"))
+                .containsExactly("once-only");
+        assertThat(raw.get("/no-such-path").headers("X-Request-Id")).hasSize(1);
     }
 
     @Test

@@ -25,6 +25,15 @@ public record ApiError(ErrorCode code, String message, String param, List<FieldV
         return new ApiError(code, message, param, List.of(), null);
     }
 
+    /**
+     * 400 {@code request_rejected}: the request firewall refused the request before any route saw it. Its reason is
+     * not echoed, since the firewall's message can quote a header's value.
+     */
+    public static ApiError requestRejected() {
+        return of(ErrorCode.REQUEST_REJECTED, "The request was refused: its path or headers hold characters the "
+                + "platform does not accept (such as '..', an encoded '/' or '\\', ';' or a control character)");
+    }
+
     public static ApiError validationFailed(List<FieldViolation> violations) {
         String message = violations.size() == 1 ? "1 field is invalid" : violations.size() + " fields are invalid";
         return new ApiError(ErrorCode.VALIDATION_FAILED, message, null, violations, null);

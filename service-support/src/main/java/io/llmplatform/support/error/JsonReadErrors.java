@@ -1,6 +1,7 @@
 package io.llmplatform.support.error;
 
 import io.llmplatform.contracts.error.ErrorCode;
+import io.llmplatform.support.json.NulCharacterException;
 import java.util.Collection;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -12,7 +13,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Explains an unreadable request body in the client's terms: where the JSON breaks, or which field has a value of
- * the wrong type. Never echoes Jackson's message, which names Java classes.
+ * the wrong type, or which string holds a NUL character. Never echoes Jackson's message, which names Java classes.
  */
 final class JsonReadErrors {
 
@@ -24,6 +25,11 @@ final class JsonReadErrors {
     }
 
     static ApiError describe(JacksonException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof NulCharacterException nul) {
+                return ApiError.invalidParameter(nul.field(), "must not contain the NUL character (\\u0000)");
+            }
+        }
         if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String field = mismatch.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")

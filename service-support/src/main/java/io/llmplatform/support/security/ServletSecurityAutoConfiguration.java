@@ -19,6 +19,7 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -95,6 +96,12 @@ public class ServletSecurityAutoConfiguration {
         firewall.setAllowedHeaderNames(HeaderCharacters.ALLOWED_NAMES);
         firewall.setAllowedHeaderValues(HeaderCharacters.ALLOWED_VALUES);
         return firewall;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RequestRejectedHandler requestRejectedHandler(ServletErrorResponses responses) {
+        return new ProblemRequestRejectedHandler(responses);
     }
 
     @Bean

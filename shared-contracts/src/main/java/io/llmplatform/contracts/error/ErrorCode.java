@@ -14,6 +14,8 @@ public enum ErrorCode {
 
     MALFORMED_REQUEST("malformed_request", 400, "Malformed request", OpenAiType.INVALID_REQUEST),
     VALIDATION_FAILED("validation_failed", 400, "Validation failed", OpenAiType.INVALID_REQUEST),
+    /** Refused by the request firewall before any route saw it: path traversal, encoded slashes, NUL, odd headers. */
+    REQUEST_REJECTED("request_rejected", 400, "Request rejected", OpenAiType.INVALID_REQUEST),
     UNAUTHORIZED("unauthorized", 401, "Authentication required", OpenAiType.AUTHENTICATION),
     FORBIDDEN("forbidden", 403, "Forbidden", OpenAiType.PERMISSION),
     NOT_FOUND("not_found", 404, "Not found", OpenAiType.INVALID_REQUEST),
@@ -21,8 +23,10 @@ public enum ErrorCode {
     NOT_ACCEPTABLE("not_acceptable", 406, "Not acceptable", OpenAiType.INVALID_REQUEST),
     CONFLICT("conflict", 409, "Conflict", OpenAiType.INVALID_REQUEST),
     PAYLOAD_TOO_LARGE("payload_too_large", 413, "Payload too large", OpenAiType.INVALID_REQUEST),
+    URI_TOO_LONG("uri_too_long", 414, "URI too long", OpenAiType.INVALID_REQUEST),
     UNSUPPORTED_MEDIA_TYPE("unsupported_media_type", 415, "Unsupported media type", OpenAiType.INVALID_REQUEST),
     RATE_LIMITED("rate_limited", 429, "Too many requests", OpenAiType.RATE_LIMIT),
+    HEADER_TOO_LARGE("header_too_large", 431, "Request headers too large", OpenAiType.INVALID_REQUEST),
     INVALID_CREDENTIALS("invalid_credentials", 401, "Invalid credentials", OpenAiType.AUTHENTICATION),
     INVALID_TOKEN("invalid_token", 401, "Invalid token", OpenAiType.AUTHENTICATION),
     REFRESH_TOKEN_REUSED("refresh_token_reused", 401, "Refresh token reused", OpenAiType.AUTHENTICATION),
@@ -99,8 +103,10 @@ public enum ErrorCode {
             case 406 -> NOT_ACCEPTABLE;
             case 409 -> CONFLICT;
             case 413 -> PAYLOAD_TOO_LARGE;
+            case 414 -> URI_TOO_LONG;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 429 -> RATE_LIMITED;
+            case 431 -> HEADER_TOO_LARGE;
             case 502 -> BAD_GATEWAY;
             case 503 -> SERVICE_UNAVAILABLE;
             case 504 -> GATEWAY_TIMEOUT;

@@ -3,7 +3,9 @@ package io.llmplatform.simulator.completion;
 import io.llmplatform.contracts.openai.ChatCompletionChunk;
 import io.llmplatform.contracts.openai.ChatCompletionChunk.Choice;
 import io.llmplatform.contracts.openai.ChatCompletionChunk.Delta;
+import io.llmplatform.contracts.openai.ToolCall;
 import io.llmplatform.contracts.openai.Usage;
+import io.llmplatform.simulator.generation.PlannedToolCall;
 import io.llmplatform.simulator.http.SimulatorJson;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +50,18 @@ final class ChatChunks {
     byte[] contentWithUsage(int index, String text, String finishReason, Usage usage) {
         return json.write(chunk(new Choice(index, new Delta(null, text, null, null), null, finishReason, null),
                 usage));
+    }
+
+    /**
+     * A tool call's delta, as vLLM streams one: the first names the call (id, type, function name) with the first
+     * piece of its arguments, each later one adds the next piece; the last carries the finish reason.
+     */
+    byte[] toolCall(int index, PlannedToolCall call, boolean first, String arguments, String finishReason,
+            Usage usage) {
+        ToolCall delta = first ? new ToolCall(0, call.id(), "function", new ToolCall.Function(call.name(), arguments))
+                : new ToolCall(0, null, null, new ToolCall.Function(null, arguments));
+        return json.write(chunk(new Choice(index, new Delta(null, null, List.of(delta), null), null, finishReason,
+                null), usage));
     }
 
     /** The final chunk of a stream that asked for usage: no choices, only usage. */

@@ -3,13 +3,17 @@ package io.llmplatform.simulator.completion;
 import io.llmplatform.contracts.openai.ChatCompletionRequest;
 import io.llmplatform.contracts.openai.ChatCompletionResponse;
 import io.llmplatform.contracts.openai.ChatMessage;
+import io.llmplatform.contracts.openai.ToolCall;
 import io.llmplatform.contracts.openai.Usage;
 import io.llmplatform.simulator.fault.RequestFault;
 import io.llmplatform.simulator.generation.Completion;
+import io.llmplatform.simulator.generation.PlannedToolCall;
 import io.llmplatform.simulator.generation.SamplingParameters;
 import io.llmplatform.simulator.http.RequestBodies;
 import io.llmplatform.simulator.http.VllmError;
 import io.llmplatform.simulator.tokenizer.ChatTemplate;
+import io.llmplatform.simulator.tools.ToolCallPlanner;
+import io.llmplatform.simulator.tools.ToolChoice;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +27,11 @@ import tools.jackson.databind.node.StringNode;
 public final class ChatCompletionEndpoint {
 
     private final CompletionServices services;
+    private final ToolCallPlanner toolCalls;
 
     public ChatCompletionEndpoint(CompletionServices services) {
         this.services = services;
+        this.toolCalls = new ToolCallPlanner(services.tokenizer());
     }
 
     public Publisher<Void> handle(HttpServerRequest httpRequest, HttpServerResponse response) {
@@ -60,8 +66,9 @@ public final class ChatCompletionEndpoint {
         int maxTokens = SamplingRules.maxTokens(request.effectiveMaxTokens(), promptTokens, services.maxModelLen());
         SamplingParameters parameters = SamplingRules.parameters(maxTokens, request.stop(), request.seed(), choices,
                 request.extraParameters()::get);
-        List<Completion> completions = services.planner().plan(ChatTemplate.lastUserText(request.messages()),
-                parameters);
+        ToolChoice toolChoice = ToolChoice.decide(request.tools(), request.toolChoice(), request.messages());
+        List<Completion> completions = toolChoice.callsATool() ? toolCalls.plan(toolChoice, parameters)
+                : services.planner().plan(ChatTemplate.lastUserText(request.messages()), parameters);
         return new PlannedCompletion(completions, promptTokens, fault);
     }
 
@@ -71,9 +78,21 @@ public final class ChatCompletionEndpoint {
         for (int i = 0; i < completions.size(); i++) {
             Completion completion = completions.get(i);
             String stopReason = Completion.ABORT.equals(reasons.get(i)) ? null : completion.stopReason();
-            choices.add(new ChatCompletionResponse.Choice(i, ChatMessage.assistant(completion.textUpTo(stepsEmitted)),
-                    null, reasons.get(i), stopReason == null ? null : StringNode.valueOf(stopReason)));
+            choices.add(new ChatCompletionResponse.Choice(i, message(completion, stepsEmitted), null,
+                    completion.reportedFinishReason(reasons.get(i)),
+                    stopReason == null ? null : StringNode.valueOf(stopReason)));
         }
         return new ChatCompletionResponse(id, ChatCompletionResponse.OBJECT, created, model, choices, usage, null);
+    }
+
+    /** Text, or a tool call whose arguments are the text; vLLM sends empty content beside a forced call. */
+    private static ChatMessage message(Completion completion, int stepsEmitted) {
+        PlannedToolCall call = completion.toolCall();
+        if (call == null) {
+            return ChatMessage.assistant(completion.textUpTo(stepsEmitted));
+        }
+        return new ChatMessage(ChatMessage.ASSISTANT, StringNode.valueOf(""), null, List.of(new ToolCall(null,
+                call.id(), "function", new ToolCall.Function(call.name(), completion.textUpTo(stepsEmitted)))),
+                null, null);
     }
 }

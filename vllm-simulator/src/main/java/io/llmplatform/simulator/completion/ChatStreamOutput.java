@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * A streamed chat completion, event by event as vLLM sends it: a role chunk per choice, one chunk per token (chunks
- * whose text a stop string emptied are skipped, as vLLM skips empty deltas), the finish reason on each choice's last
- * chunk, then a usage-only chunk when usage was asked for, then {@code [DONE]}.
+ * whose text a stop string emptied are skipped, as vLLM skips empty deltas; a tool call's tokens are deltas of its
+ * arguments), the finish reason on each choice's last chunk, then a usage-only chunk when usage was asked for, then
+ * {@code [DONE]}.
  */
 final class ChatStreamOutput extends SseOutput {
 
@@ -36,7 +37,11 @@ final class ChatStreamOutput extends SseOutput {
                 continue;
             }
             String text = step < completion.completionTokens() ? completion.pieces().get(step) : "";
-            if (streamUsage.continuous()) {
+            if (completion.toolCall() != null) {
+                event(chunks.toolCall(i, completion.toolCall(), step == 0, text,
+                        step == lastStep ? completion.reportedFinishReason(completion.finishReason()) : null,
+                        streamUsage.continuous() ? Usage.of(run.promptTokens(), step + 1) : null));
+            } else if (streamUsage.continuous()) {
                 event(chunks.contentWithUsage(i, text, step == lastStep ? completion.finishReason() : null,
                         Usage.of(run.promptTokens(), step + 1)));
             } else if (step == lastStep) {
