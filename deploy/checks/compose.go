@@ -128,3 +128,19 @@ func contains(values []string, wanted string) bool {
 	}
 	return false
 }
+
+// composeEnvironment lists the variables each service gets, as "service NAME" lines, sorted.
+func composeEnvironment(path, envFile string) ([]string, error) {
+	project, err := load(path, envFile, true)
+	if err != nil {
+		return nil, fmt.Errorf("%s does not load: %w", path, err)
+	}
+	var lines []string
+	for name, service := range project.Services {
+		for variable := range service.Environment {
+			lines = append(lines, name+" "+variable)
+		}
+	}
+	sort.Strings(lines)
+	return lines, nil
+}

@@ -3,11 +3,13 @@
 //
 //	deploy-checks dockerfile docker/Dockerfile
 //	deploy-checks compose docker-compose.yml .env.example
+//	deploy-checks compose-env docker-compose.yml .env.example
 //	deploy-checks dashboards monitoring/grafana/dashboards
 //	deploy-checks metric-names monitoring/prometheus/rules monitoring/grafana/dashboards
 //
-// Each check prints what is wrong, one problem a line, and exits 1 when there is any; metric-names prints every
-// metric name the rules and dashboards query, one a line.
+// Each check prints what is wrong, one problem a line, and exits 1 when there is any. compose-env prints each
+// service's variable names ("service NAME", one a line); metric-names prints every metric name the rules and
+// dashboards query, one a line.
 package main
 
 import (
@@ -30,6 +32,15 @@ func main() {
 			usage()
 		}
 		problems, err = checkCompose(os.Args[2], os.Args[3])
+	case "compose-env":
+		if len(os.Args) != 4 {
+			usage()
+		}
+		var lines []string
+		lines, err = composeEnvironment(os.Args[2], os.Args[3])
+		for _, line := range lines {
+			fmt.Println(line)
+		}
 	case "dashboards":
 		_, problems, err = dashboardQueries(os.Args[2])
 	case "metric-names":
@@ -60,6 +71,6 @@ func main() {
 }
 
 func usage() {
-	fmt.Fprintln(os.Stderr, "usage: deploy-checks dockerfile FILE | compose FILE ENV_FILE | dashboards DIR | metric-names RULES_DIR DASHBOARDS_DIR")
+	fmt.Fprintln(os.Stderr, "usage: deploy-checks dockerfile FILE | compose FILE ENV_FILE | compose-env FILE ENV_FILE | dashboards DIR | metric-names RULES_DIR DASHBOARDS_DIR")
 	os.Exit(2)
 }
