@@ -10,6 +10,7 @@ import io.llmplatform.simulator.VllmSimulator;
 import io.llmplatform.simulator.engine.LatencyProfile;
 import io.llmplatform.testkit.TestEngines;
 import io.llmplatform.testkit.engine.PostgresEngine;
+import io.llmplatform.testkit.tracing.OtlpTraceReceiver;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,10 +31,12 @@ public final class PlatformUnderTest implements AutoCloseable {
     static final int CHAT_REQUESTS_PER_MINUTE = 40;
 
     private final VllmSimulator simulator;
+    private final OtlpTraceReceiver traces;
     private final LocalPlatform platform;
 
-    private PlatformUnderTest(VllmSimulator simulator, LocalPlatform platform) {
+    private PlatformUnderTest(VllmSimulator simulator, OtlpTraceReceiver traces, LocalPlatform platform) {
         this.simulator = simulator;
+        this.traces = traces;
         this.platform = platform;
     }
 
@@ -41,6 +44,8 @@ public final class PlatformUnderTest implements AutoCloseable {
         PostgresEngine postgres = TestEngines.postgres();
         VllmSimulator simulator = VllmSimulator.start(SimulatorConfig.builder().port(0)
                 .servedModels(UPSTREAM_MODEL).latency(LatencyProfile.ofMillis(20, 0, 2, 0)).build());
+        // Every service exports every span over real OTLP/HTTP, as to a collector.
+        OtlpTraceReceiver traces = OtlpTraceReceiver.start();
         Path repository = Path.of(System.getProperty("platform.repository", "..")).toAbsolutePath().normalize();
         LaunchSettings settings = LaunchSettings.builder(repository, repository.resolve("e2e-tests/target/platform"))
                 .services(List.of(PlatformService.AUTH.module(), PlatformService.CHAT.module(),
@@ -59,12 +64,15 @@ public final class PlatformUnderTest implements AutoCloseable {
                 .environment("RATE_LIMIT_DEFAULT_PER_MINUTE", "1000")
                 // model-manager's simulator driver: a switch loads for this long.
                 .environment("MODEL_SIMULATOR_LOAD_TIME", "500ms")
+                .environment("OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint())
+                .environment("TRACING_SAMPLING_PROBABILITY", "1.0")
                 .build();
         try {
-            return new PlatformUnderTest(simulator, LocalPlatform.start(settings,
+            return new PlatformUnderTest(simulator, traces, LocalPlatform.start(settings,
                     message -> System.out.println("[platform] " + message)));
         } catch (LaunchFailure | RuntimeException e) {
             simulator.close();
+            traces.close();
             throw e;
         }
     }
@@ -87,9 +95,20 @@ public final class PlatformUnderTest implements AutoCloseable {
         return simulator;
     }
 
+    /** The spans every service exported. */
+    OtlpTraceReceiver traces() {
+        return traces;
+    }
+
+    /** A service's own address, for what only operators reach (its /actuator/prometheus), never for user calls. */
+    URI service(PlatformService service) {
+        return platform.url(service);
+    }
+
     @Override
     public void close() {
         platform.close();
         simulator.close();
+        traces.close();
     }
 }

@@ -3,6 +3,7 @@ package io.llmplatform.auth.usage;
 import io.llmplatform.auth.config.AuthProperties;
 import io.llmplatform.contracts.events.Topics;
 import io.llmplatform.contracts.events.UsageEvent;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -11,6 +12,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +20,7 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -38,7 +41,7 @@ class UsageLedgerKafkaConfig {
 
     @Bean(FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, UsageEvent> usageLedgerListenerFactory(
-            KafkaProperties kafka, JsonMapper json, AuthProperties properties) {
+            KafkaProperties kafka, JsonMapper json, AuthProperties properties, ObjectProvider<MeterRegistry> meters) {
         Map<String, Object> config = new LinkedHashMap<>(kafka.buildConsumerProperties());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "auth-service-usage-ledger");
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -47,6 +50,8 @@ class UsageLedgerKafkaConfig {
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         var values = new ErrorHandlingDeserializer<>(new JacksonJsonDeserializer<>(UsageEvent.class, json, false));
         var consumers = new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), values);
+        // The consumer's own metrics (records-lag-max...), for the consumer lag alert; Boot only binds its own factory.
+        meters.ifAvailable(registry -> consumers.addListener(new MicrometerConsumerListener<>(registry)));
 
         var factory = new ConcurrentKafkaListenerContainerFactory<String, UsageEvent>();
         factory.setConsumerFactory(consumers);

@@ -86,6 +86,7 @@ class ChatCompletions {
         byte[] answer = upstream.body().readAllBytes();
         long modelNanos = System.nanoTime() - upstream.startedNanos();
         Usage spent = json.readValue(answer, UsageOnly.class).orZero();
+        upstream.usage(spent.promptTokens(), spent.completionTokens());
         usage.record(call, spent, UsageStatus.SUCCESS, 0);
         Duration overhead = Duration.ofNanos(System.nanoTime() - call.receivedNanos() - modelNanos);
         metrics.addedLatency(call.model(), false, overhead);
@@ -114,6 +115,7 @@ class ChatCompletions {
             usage.record(call, Usage.of(0, 0), UsageStatus.ERROR, 0);
             throw neverStarted;
         }
+        upstream.usage(outcome.usage().promptTokens(), outcome.usage().completionTokens());
         usage.record(call, outcome.usage(), outcome.status(), outcome.firstTokenNanos());
     }
 

@@ -3,6 +3,8 @@ package io.llmplatform.chat.config;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.llmplatform.support.upstream.ModelServerCalls;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,8 +19,9 @@ class ResilienceConfiguration {
     }
 
     @Bean
-    ModelServerCalls modelServerCalls(ChatProperties properties, CircuitBreakerRegistry breakers, JsonMapper json) {
+    ModelServerCalls modelServerCalls(ChatProperties properties, CircuitBreakerRegistry breakers, JsonMapper json,
+            ObjectProvider<ObservationRegistry> observations) {
         return new ModelServerCalls(properties.timeouts().connect(), properties.resilience().connectRetries(),
-                breakers, json);
+                breakers, json, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 }

@@ -7,12 +7,15 @@ import io.llmplatform.embedding.model.EmbeddingModels;
 import io.llmplatform.embedding.model.ServedEmbeddingModel;
 import io.llmplatform.embedding.remote.RemoteEmbeddingModel;
 import io.llmplatform.embedding.remote.RemoteReranker;
-import io.llmplatform.embedding.rerank.Reranker;
 import io.llmplatform.embedding.rerank.RerankModels;
+import io.llmplatform.embedding.rerank.Reranker;
 import io.llmplatform.embedding.routing.RemoteRoutes;
 import io.llmplatform.support.models.ModelRoutes;
 import io.llmplatform.support.upstream.ModelServerCalls;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -34,9 +37,9 @@ class EmbeddingConfiguration {
 
     @Bean
     ModelServerCalls modelServerCalls(EmbeddingProperties properties, CircuitBreakerRegistry breakers,
-            JsonMapper json) {
+            JsonMapper json, ObjectProvider<ObservationRegistry> observations) {
         return new ModelServerCalls(properties.timeouts().connect(), properties.resilience().connectRetries(),
-                breakers, json);
+                breakers, json, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     @Bean

@@ -8,6 +8,8 @@ import io.llmplatform.support.usage.UsageOutbox;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -25,6 +27,8 @@ import org.springframework.stereotype.Component;
 public class EmbeddingUsage {
 
     private static final String SERVICE = "embedding-service";
+    /** The observation of the model work (a span, and the {@code platform.embedding.operations} timer). */
+    static final String OPERATIONS = "platform.embedding.operations";
 
     /** What a finished call spent, and on which model. */
     public record Spent(String model, int promptTokens) {
@@ -34,12 +38,15 @@ public class EmbeddingUsage {
     private final UsageOutbox outbox;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final ObservationRegistry observations;
 
-    EmbeddingUsage(QuotaAdmission quota, UsageOutbox outbox, MeterRegistry meters, Clock clock) {
+    EmbeddingUsage(QuotaAdmission quota, UsageOutbox outbox, MeterRegistry meters, Clock clock,
+            ObservationRegistry observations) {
         this.quota = quota;
         this.outbox = outbox;
         this.meters = meters;
         this.clock = clock;
+        this.observations = observations;
     }
 
     /**
@@ -52,14 +59,24 @@ public class EmbeddingUsage {
             Function<T, Spent> spent) {
         UUID callId = UUID.randomUUID();
         Reservation reservation = quota.reserve(origin.caller().userId(), callId.toString(), tokensAtMost);
+        // The model work as a span with the GenAI attributes, whether the model runs here or on a remote server.
+        Observation observation = Observation.createNotStarted(OPERATIONS, observations).contextualName(operation)
+                .lowCardinalityKeyValue("gen_ai.operation.name", operation).start();
         T result;
-        try {
+        try (Observation.Scope scope = observation.openScope()) {
             result = work.get();
         } catch (RuntimeException failed) {
             quota.release(reservation);
+            observation.error(failed);
+            observation.stop();
             throw failed;
         }
-        record(callId, origin, operation, reservation, spent.apply(result));
+        Spent cost = spent.apply(result);
+        observation.contextualName(operation + " " + cost.model())
+                .lowCardinalityKeyValue("gen_ai.request.model", cost.model())
+                .highCardinalityKeyValue("gen_ai.usage.input_tokens", Integer.toString(cost.promptTokens()))
+                .stop();
+        record(callId, origin, operation, reservation, cost);
         return result;
     }
 

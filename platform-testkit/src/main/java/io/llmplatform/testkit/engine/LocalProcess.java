@@ -1,6 +1,5 @@
 package io.llmplatform.testkit.engine;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,19 +24,9 @@ final class LocalProcess implements AutoCloseable {
 
     /** Finds {@code executable} on the PATH (or in {@code overrideVariable}), or fails saying how to install it. */
     static Path executable(String executable, String overrideVariable, String installHint) {
-        String override = System.getenv(overrideVariable);
-        if (override != null && Files.isExecutable(Path.of(override))) {
-            return Path.of(override);
-        }
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, executable);
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        throw new EngineUnavailableException("No Docker engine answers and '" + executable
-                + "' is not on the PATH. Install it (" + installHint + "), point " + overrideVariable
-                + " at it, or start Docker.");
+        return Executables.find(executable, overrideVariable).orElseThrow(() -> new EngineUnavailableException(
+                "No Docker engine answers and '" + executable + "' is not on the PATH. Install it (" + installHint
+                + "), point " + overrideVariable + " at it, or start Docker."));
     }
 
     static LocalProcess start(String name, List<String> command, Map<String, String> environment, Duration timeout,

@@ -1,7 +1,9 @@
 package io.llmplatform.support.quota;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -48,8 +50,8 @@ public class QuotaAutoConfiguration {
 
         @Bean
         QuotaAdmission redisQuotaAdmission(StringRedisTemplate redis, QuotaLimits limits,
-                QuotaProperties properties, Clock clock) {
-            return new RedisQuotaAdmission(redis, limits, properties.reservationTtl(), clock);
+                QuotaProperties properties, Clock clock, ObjectProvider<MeterRegistry> meters) {
+            return counted(new RedisQuotaAdmission(redis, limits, properties.reservationTtl(), clock), meters);
         }
 
         @Bean("quotaStoreHealthIndicator")
@@ -60,10 +62,16 @@ public class QuotaAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    QuotaAdmission inMemoryQuotaAdmission(QuotaLimits limits, QuotaProperties properties, Clock clock) {
+    QuotaAdmission inMemoryQuotaAdmission(QuotaLimits limits, QuotaProperties properties, Clock clock,
+            ObjectProvider<MeterRegistry> meters) {
         LoggerFactory.getLogger(QuotaAutoConfiguration.class).warn("Quota reservations are held in this process "
                 + "only: set REDIS_URL wherever more than one process spends tokens");
-        return new InMemoryQuotaAdmission(limits, properties.reservationTtl(), clock);
+        return counted(new InMemoryQuotaAdmission(limits, properties.reservationTtl(), clock), meters);
+    }
+
+    private static QuotaAdmission counted(QuotaAdmission admission, ObjectProvider<MeterRegistry> meters) {
+        MeterRegistry registry = meters.getIfAvailable();
+        return registry == null ? admission : new RejectionCountingQuotaAdmission(admission, registry);
     }
 
     @Bean("quotaStoreHealthIndicator")

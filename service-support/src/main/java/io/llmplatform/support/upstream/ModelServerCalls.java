@@ -7,6 +7,7 @@ import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.llmplatform.contracts.error.ErrorCode;
 import io.llmplatform.support.PlatformException;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -41,14 +42,22 @@ public final class ModelServerCalls {
     private final CircuitBreakerRegistry breakers;
     private final int connectRetries;
     private final JsonMapper json;
+    private final ObservationRegistry observations;
 
     public ModelServerCalls(Duration connectTimeout, int connectRetries, CircuitBreakerRegistry breakers,
             JsonMapper json) {
+        this(connectTimeout, connectRetries, breakers, json, ObservationRegistry.NOOP);
+    }
+
+    /** With {@code observations}, every call is a client span with GenAI attributes (see ModelCallObservation). */
+    public ModelServerCalls(Duration connectTimeout, int connectRetries, CircuitBreakerRegistry breakers,
+            JsonMapper json, ObservationRegistry observations) {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
                 .build();
         this.connectRetries = connectRetries;
         this.breakers = breakers;
         this.json = json;
+        this.observations = observations;
     }
 
     /** Call from {@code main}, before any HTTP client exists: bounds the JDK HTTP client's idle connections. */
@@ -82,12 +91,24 @@ public final class ModelServerCalls {
             throw ModelServerErrors.unavailable("The model '" + server.name()
                     + "' is failing; requests are paused for a few seconds", "5");
         }
-        HttpRequest request = request(server, path, body, timeout);
+        HttpRequest.Builder builder = request(server, path, body, timeout);
+        ModelCallObservation observation = ModelCallObservation.start(observations, server, path, builder);
+        try {
+            return send(server, builder.build(), breaker, observation, inputField, timeout);
+        } catch (RuntimeException failed) {
+            observation.failed(failed);
+            throw failed;
+        }
+    }
+
+    private UpstreamResponse send(ModelServer server, HttpRequest request, CircuitBreaker breaker,
+            ModelCallObservation observation, String inputField, Duration timeout) {
         long started = System.nanoTime();
         for (int attempt = 0; ; attempt++) {
             try {
                 HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-                UpstreamResponse upstream = new UpstreamResponse(response, started);
+                observation.answered(response.statusCode());
+                UpstreamResponse upstream = new UpstreamResponse(response, started, observation);
                 record(breaker, started, response.statusCode() < 500);
                 if (response.statusCode() >= 400) {
                     throw ModelServerErrors.from(upstream, server.name(), inputField, json);
@@ -134,7 +155,7 @@ public final class ModelServerCalls {
         }
     }
 
-    private static HttpRequest request(ModelServer server, String path, byte[] body, Duration timeout) {
+    private static HttpRequest.Builder request(ModelServer server, String path, byte[] body, Duration timeout) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.openAiBaseUrl() + path))
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
@@ -142,7 +163,7 @@ public final class ModelServerCalls {
         if (server.apiKey() != null && !server.apiKey().isBlank()) {
             request.header("Authorization", "Bearer " + server.apiKey());
         }
-        return request.build();
+        return request;
     }
 
     private static void pause() {

@@ -13,10 +13,12 @@ public final class UpstreamResponse implements AutoCloseable {
 
     private final HttpResponse<InputStream> response;
     private final long startedNanos;
+    private final ModelCallObservation observation;
 
-    UpstreamResponse(HttpResponse<InputStream> response, long startedNanos) {
+    UpstreamResponse(HttpResponse<InputStream> response, long startedNanos, ModelCallObservation observation) {
         this.response = response;
         this.startedNanos = startedNanos;
+        this.observation = observation;
     }
 
     public int status() {
@@ -36,6 +38,11 @@ public final class UpstreamResponse implements AutoCloseable {
         return startedNanos;
     }
 
+    /** The tokens the call used, as the server reported them: they go on the call's span. */
+    public void usage(long inputTokens, long outputTokens) {
+        observation.usage(inputTokens, outputTokens);
+    }
+
     public void abort() {
         try {
             response.body().close();
@@ -44,8 +51,10 @@ public final class UpstreamResponse implements AutoCloseable {
         }
     }
 
+    /** Closes the connection and ends the call's span (once: the observation ignores a second stop). */
     @Override
     public void close() {
         abort();
+        observation.stop();
     }
 }
