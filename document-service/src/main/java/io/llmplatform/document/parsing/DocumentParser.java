@@ -46,6 +46,8 @@ public class DocumentParser implements DisposableBean {
     public DocumentParser(ParsingProperties properties) {
         this.properties = properties;
         // POI's guards are process-wide: the zip-bomb ratio and the size any one DOCX part may inflate to.
+        // OOXMLParser's static initialiser turns the ratio check off (-1), so it must run before ours.
+        new OOXMLParser();
         ZipSecureFile.setMinInflateRatio(properties.minInflateRatio());
         ZipSecureFile.setMaxEntrySize(properties.maxExpandedEntrySize().toBytes());
     }
