@@ -81,16 +81,20 @@ class DocumentUploads {
         UUID id = UUID.randomUUID();
         keep(id, file);
         Instant now = clock.instant();
+        DocumentView accepted;
         try {
-            transactions.executeWithoutResult(status -> documents.insert(new NewDocument(id, caller.userId(),
-                    caller.apiKeyId(), collections.idOf(caller.userId(), collectionName, now), name, format,
-                    file.getSize(), metadataJson), now));
+            accepted = transactions.execute(status -> {
+                documents.insert(new NewDocument(id, caller.userId(), caller.apiKeyId(),
+                        collections.idOf(caller.userId(), collectionName, now), name, format, file.getSize(),
+                        metadataJson), now);
+                return documents.find(caller.userId(), id).orElseThrow();
+            });
         } catch (RuntimeException e) {
             forget(id);
             throw e;
         }
         workers.wake();
-        return documents.find(caller.userId(), id).orElseThrow();
+        return accepted;
     }
 
     private DocumentFormat detect(MultipartFile file, String name) {
