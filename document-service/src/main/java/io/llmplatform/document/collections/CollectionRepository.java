@@ -27,11 +27,7 @@ public class CollectionRepository {
 
     /** The owner's collection of that name, created if it does not exist yet (concurrent callers agree on one). */
     public UUID idOf(UUID ownerId, String name, Instant now) {
-        jdbc.sql("""
-                insert into collections (id, owner_id, name, created_at) values (:id, :owner, :name, :now)
-                on conflict (owner_id, name) do nothing
-                """).param("id", UUID.randomUUID()).param("owner", ownerId).param("name", name)
-                .param("now", now.atOffset(ZoneOffset.UTC)).update();
+        create(UUID.randomUUID(), ownerId, name, now);
         return jdbc.sql("select id from collections where owner_id = :owner and name = :name")
                 .param("owner", ownerId).param("name", name).query(UUID.class).single();
     }

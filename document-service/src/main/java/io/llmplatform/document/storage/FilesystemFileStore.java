@@ -27,7 +27,7 @@ final class FilesystemFileStore implements OriginalFileStore {
     }
 
     @Override
-    public void put(UUID documentId, InputStream content) throws IOException {
+    public void put(UUID documentId, InputStream content, long size) throws IOException {
         Path target = pathOf(documentId);
         Files.createDirectories(target.getParent());
         Path partial = target.resolveSibling(documentId + ".partial-" + UUID.randomUUID());

@@ -10,8 +10,11 @@ import java.util.UUID;
  */
 public interface OriginalFileStore {
 
-    /** Stores the file of a document, replacing one it had; the file is complete or absent, never partial. */
-    void put(UUID documentId, InputStream content) throws IOException;
+    /**
+     * Stores the file of a document ({@code size} bytes), replacing one it had; the file is complete or absent,
+     * never partial.
+     */
+    void put(UUID documentId, InputStream content, long size) throws IOException;
 
     /** @throws java.nio.file.NoSuchFileException when the document has no file */
     InputStream open(UUID documentId) throws IOException;

@@ -109,7 +109,7 @@ class DocumentUploads {
 
     private void keep(UUID id, MultipartFile file) {
         try (InputStream content = file.getInputStream()) {
-            files.put(id, content);
+            files.put(id, content, file.getSize());
         } catch (IOException e) {
             forget(id);
             throw new PlatformException(ErrorCode.SERVICE_UNAVAILABLE, "The file could not be stored; try again",
