@@ -2,14 +2,12 @@ package io.llmplatform.document.ingestion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.llmplatform.document.DocumentServiceApplication;
 import io.llmplatform.document.DocumentsClient;
 import io.llmplatform.document.SampleFiles;
+import io.llmplatform.document.ServiceReplicas;
 import io.llmplatform.document.TestChunkIndex;
 import io.llmplatform.document.TestChunkIndex.Behaviour;
-import io.llmplatform.document.index.ChunkIndex;
 import io.llmplatform.testkit.TestEngines;
-import io.llmplatform.testkit.engine.PostgresEngine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,12 +15,9 @@ import java.util.Collections;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.support.GenericApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,19 +29,13 @@ class IngestionRecoveryTest {
     @TempDir
     Path storage;
 
-    private PostgresEngine.Database database;
-    private final java.util.List<ConfigurableApplicationContext> replicas = new java.util.ArrayList<>();
+    private final ServiceReplicas replicas = new ServiceReplicas();
     private final UUID user = UUID.randomUUID();
     private final String token = TestEngines.tokenIssuer().tokenFor(user, "USER");
 
-    @BeforeEach
-    void freshDatabase() {
-        database = TestEngines.postgres().createDatabase("document-recovery");
-    }
-
     @AfterEach
     void stopReplicas() {
-        replicas.forEach(ConfigurableApplicationContext::close);
+        replicas.close();
     }
 
     @Test
@@ -96,20 +85,8 @@ class IngestionRecoveryTest {
     }
 
     private ConfigurableApplicationContext start(TestChunkIndex index, int workers) {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(DocumentServiceApplication.class)
-                .initializers(ctx -> ((GenericApplicationContext) ctx).registerBean("testChunkIndex",
-                        ChunkIndex.class, () -> index, definition -> definition.setPrimary(true)))
-                .run("--spring.datasource.url=" + database.jdbcUrl(),
-                        "--spring.datasource.username=" + database.username(),
-                        "--spring.datasource.password=" + database.password(),
-                        "--platform.security.jwks-uri=" + TestEngines.tokenIssuer().jwksUri(),
-                        "--platform.security.issuer=" + TestEngines.tokenIssuer().issuer(),
-                        "--server.port=0",
-                        "--platform.documents.storage.directory=" + storage,
-                        "--platform.documents.ingestion.workers=" + workers,
-                        "--platform.documents.ingestion.poll-interval=100ms");
-        replicas.add(context);
-        return context;
+        return replicas.start(index, "--platform.documents.storage.directory=" + storage,
+                "--platform.documents.ingestion.workers=" + workers);
     }
 
     private static int port(ConfigurableApplicationContext context) {
