@@ -160,6 +160,27 @@ class DocumentApiTest extends DocumentServiceIntegrationTest {
                 .containsExactly("default");
     }
 
+    @Test
+    void theBacklogGaugeCountsDocumentsWaitingForIngestion() throws Exception {
+        index.behave("backlog.md", Behaviour.HOLD);
+        UUID id = api.uploaded(token, "backlog.md", SampleFiles.text("# A\none\n\n# B\ntwo\n\n# C\nthree"), null);
+        index.awaitHeld();
+
+        double whileHeld = backlog();
+        index.releaseHeld();
+        api.awaitFinal(id, token);
+
+        assertThat(whileHeld).isGreaterThanOrEqualTo(1);
+        assertThat(backlog()).isLessThan(whileHeld);
+    }
+
+    private double backlog() {
+        String scrape = api.call("GET", "/actuator/prometheus", token, null).body();
+        return scrape.lines().filter(line -> line.startsWith("platform_documents_ingestion_backlog"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow();
+    }
+
     private List<String> names(String path) {
         return api.get(path, token).get("items").valueStream().map(d -> d.get("name").asString()).toList();
     }

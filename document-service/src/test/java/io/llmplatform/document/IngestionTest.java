@@ -75,6 +75,8 @@ class IngestionTest extends DocumentServiceIntegrationTest {
         HttpResponse<String> overTheRequestLimit = api.upload(token, "huge.txt",
                 SampleFiles.text("a".repeat(3_500_000)), null, null);
 
+        HttpResponse<String> noFile = api.call("POST", "/api/v1/documents", token, "{}");
+        assertThat(noFile.statusCode()).isEqualTo(415);
         assertThat(empty.statusCode()).isEqualTo(400);
         assertThat(DocumentsClient.json(empty).at("/errors/0/field").asString()).isEqualTo("file");
         assertThat(junk.statusCode()).isEqualTo(415);
