@@ -2,7 +2,6 @@ package io.llmplatform.document.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,14 +15,9 @@ final class FilesystemFileStore implements OriginalFileStore {
 
     private final Path directory;
 
+    /** The directory is created with the first file, so a start (an image's AOT training run) writes nothing. */
     FilesystemFileStore(Path directory) {
         this.directory = directory.toAbsolutePath().normalize();
-        try {
-            Files.createDirectories(this.directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the document storage directory " + this.directory
-                    + " (platform.documents.storage.directory, DOCUMENT_STORAGE_DIRECTORY)", e);
-        }
     }
 
     @Override

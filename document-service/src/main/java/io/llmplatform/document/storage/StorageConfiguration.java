@@ -16,7 +16,7 @@ class StorageConfiguration {
         return switch (properties.type()) {
             case FILESYSTEM -> {
                 if (properties.directory() == null) {
-                    throw new IllegalStateException("platform.documents.storage.directory (DOCUMENT_STORAGE_DIRECTORY)"
+                    throw new IllegalStateException("platform.documents.storage.directory (DOCUMENT_STORAGE_PATH)"
                             + " must name the directory for original files");
                 }
                 yield new FilesystemFileStore(properties.directory());

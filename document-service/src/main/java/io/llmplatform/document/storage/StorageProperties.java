@@ -13,7 +13,7 @@ import org.springframework.validation.annotation.Validated;
  * Where original files are kept.
  *
  * @param type {@code filesystem} or {@code s3} ({@code DOCUMENT_STORAGE_TYPE})
- * @param directory the filesystem store's directory ({@code DOCUMENT_STORAGE_DIRECTORY}); every replica that
+ * @param directory the filesystem store's directory ({@code DOCUMENT_STORAGE_PATH}); every replica that
  *     serves the same database must see the same one (a shared volume)
  * @param s3 the S3-compatible store's bucket and address
  */
