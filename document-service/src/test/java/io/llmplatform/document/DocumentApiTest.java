@@ -15,6 +15,22 @@ import tools.jackson.databind.JsonNode;
 class DocumentApiTest extends DocumentServiceIntegrationTest {
 
     @Test
+    void anotherUsersDeleteDoesNotTouchAQueuedDocument() throws Exception {
+        index.behave("queued.md", Behaviour.HOLD);
+        UUID held = api.uploaded(token, "queued.md", SampleFiles.text("# A\none\n\n# B\ntwo\n\n# C\nthree"), null);
+        index.awaitHeld();
+        UUID waiting = api.uploaded(token, "waiting.txt", SampleFiles.text("still mine"), null);
+
+        HttpResponse<String> strangerDelete = api.call("DELETE", "/api/v1/documents/" + waiting, tokenOfAnotherUser(),
+                null);
+        index.releaseHeld();
+
+        assertThat(strangerDelete.statusCode()).isEqualTo(404);
+        assertThat(api.awaitFinal(held, token).get("status").asString()).isEqualTo("STORED");
+        assertThat(api.awaitFinal(waiting, token).get("status").asString()).isEqualTo("STORED");
+    }
+
+    @Test
     void anotherUsersDocumentIsNotFoundOnEveryRoute() {
         UUID id = api.uploaded(token, "private.txt", SampleFiles.text("my secrets"), "private");
         api.awaitFinal(id, token);

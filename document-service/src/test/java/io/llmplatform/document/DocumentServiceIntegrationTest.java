@@ -19,7 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * document-service on a random port against real PostgreSQL, with the {@link TestChunkIndex} standing in for the
- * index half. Small limits so tests can reach them: 2 MB files, 3 attempts 200 ms apart at first. Test classes
+ * index half. Small limits so tests can reach them: 2 MB files, 3 attempts 200 ms apart at first, and one worker,
+ * so a held run keeps the next documents queued. Test classes
  * extending this share one context, so each test works as a fresh user.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -47,6 +48,7 @@ public abstract class DocumentServiceIntegrationTest {
         registry.add("platform.documents.storage.directory", STORAGE::toString);
         registry.add("platform.documents.upload.max-file-size", () -> "2MB");
         registry.add("spring.servlet.multipart.max-request-size", () -> "3MB");
+        registry.add("platform.documents.ingestion.workers", () -> 1);
         registry.add("platform.documents.ingestion.max-attempts", () -> 3);
         registry.add("platform.documents.ingestion.initial-backoff", () -> "200ms");
         registry.add("platform.documents.ingestion.poll-interval", () -> "100ms");

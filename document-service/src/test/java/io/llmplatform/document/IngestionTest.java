@@ -95,9 +95,10 @@ class IngestionTest extends DocumentServiceIntegrationTest {
 
         HttpResponse<String> notJson = api.upload(token, "a.txt", file, null, "{not json");
         HttpResponse<String> notAnObject = api.upload(token, "a.txt", file, null, "[1, 2]");
+        HttpResponse<String> withNul = api.upload(token, "a.txt", file, null, "{\"a\":\"\\u0000\"}");
         HttpResponse<String> badCollection = api.upload(token, "a.txt", file, "../etc", null);
 
-        assertThat(List.of(notJson, notAnObject)).allSatisfy(response -> {
+        assertThat(List.of(notJson, notAnObject, withNul)).allSatisfy(response -> {
             assertThat(response.statusCode()).isEqualTo(400);
             assertThat(DocumentsClient.json(response).get("code").asString()).isEqualTo("validation_failed");
             assertThat(DocumentsClient.json(response).at("/errors/0/field").asString()).isEqualTo("metadata");

@@ -98,8 +98,10 @@ public class DocumentRepository {
         int marked = jdbc.sql("""
                 update documents set deleted_at = coalesce(deleted_at, :now) where id = :id and owner_id = :owner
                 """).param("id", id).param("owner", ownerId).param("now", now.atOffset(ZoneOffset.UTC)).update();
-        jdbc.sql("update ingestion_jobs set state = 'CANCELLED', lease_token = null where document_id = :id")
-                .param("id", id).update();
+        if (marked == 1) {
+            jdbc.sql("update ingestion_jobs set state = 'CANCELLED', lease_token = null where document_id = :id")
+                    .param("id", id).update();
+        }
         return marked == 1;
     }
 

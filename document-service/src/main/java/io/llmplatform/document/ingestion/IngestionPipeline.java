@@ -77,7 +77,7 @@ class IngestionPipeline {
             index.replace(work.document(), chunks, (done, total) ->
                     step(job, DocumentStatus.EMBEDDING, null, total, done));
             if (jobs.stored(job, chunks.size()) == IngestionJobs.Outcome.DOCUMENT_DELETED) {
-                index.delete(work.document().ownerId(), job.documentId());
+                removeChunksOfDeleted(work);
             }
         } catch (UnreadableDocumentException e) {
             jobs.failed(job, e.getMessage());
@@ -96,6 +96,16 @@ class IngestionPipeline {
             }
             log.error("Ingestion of document {} failed unexpectedly", job.documentId(), e);
             jobs.failed(job, "Ingestion failed unexpectedly; reindex the document to try again");
+        }
+    }
+
+    /** The document was deleted while this run stored its chunks: they must not stay searchable. */
+    private void removeChunksOfDeleted(DocumentWork work) {
+        try {
+            index.delete(work.document().ownerId(), work.document().documentId());
+        } catch (IndexingUnavailableException e) {
+            log.error("Chunks of deleted document {} could not be removed; they stay in the index until it is "
+                    + "cleaned", work.document().documentId(), e);
         }
     }
 
