@@ -21,8 +21,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Replicas of document-service as separate application contexts on one database: a worker that dies holding a job,
- * and a replica stopped in the middle of ingesting, must not lose the document.
+ * Replicas of document-service as separate application contexts on one database: they share the jobs without
+ * running one twice, and a worker that dies holding a job, or a replica stopped in the middle of ingesting, must not
+ * lose the document.
  */
 class IngestionRecoveryTest {
 
@@ -82,6 +83,21 @@ class IngestionRecoveryTest {
         assertThat(done.get("status").asString()).isEqualTo("STORED");
         assertThat(done.get("attempts").asInt()).as("the interrupted attempt is not counted").isEqualTo(1);
         assertThat(restarted.chunksOf(id)).hasSize(6);
+    }
+
+    @Test
+    void replicasShareTheJobsAndIngestEachDocumentOnce() {
+        TestChunkIndex index = new TestChunkIndex();
+        ConfigurableApplicationContext one = start(index, 3);
+        ConfigurableApplicationContext two = start(index, 3);
+        DocumentsClient api = new DocumentsClient(port(one));
+
+        java.util.List<UUID> ids = java.util.stream.IntStream.range(0, 24).mapToObj(i -> api.uploaded(token,
+                "doc-" + i + ".txt", SampleFiles.text("document number " + i), null)).toList();
+        ids.forEach(id -> assertThat(new DocumentsClient(port(two)).awaitFinal(id, token).get("status").asString())
+                .isEqualTo("STORED"));
+
+        assertThat(ids).allSatisfy(id -> assertThat(index.callsFor(id)).hasSize(1));
     }
 
     private ConfigurableApplicationContext start(TestChunkIndex index, int workers) {
