@@ -58,6 +58,7 @@ final class ServiceEnvironment {
                 env.put("ADMIN_EMAIL", secrets.adminEmail());
                 env.put("ADMIN_PASSWORD", secrets.adminPassword());
                 env.put("GATEWAY_CLIENT_SECRET", secrets.gatewayClientSecret());
+                env.put("DOCUMENT_SERVICE_CLIENT_SECRET", secrets.documentClientSecret());
             }
             case CHAT -> {
                 env.put("VLLM_BASE_URL", vllmBaseUrl);
@@ -84,6 +85,9 @@ final class ServiceEnvironment {
                 if (chromaUrl != null) {
                     env.put("CHROMA_URL", chromaUrl);
                 }
+                env.put("AUTH_SERVICE_URL", auth);
+                env.put("EMBEDDING_SERVICE_URL", "http://localhost:" + ports.get(PlatformService.EMBEDDING));
+                env.put("DOCUMENT_SERVICE_CLIENT_SECRET", secrets.documentClientSecret());
             }
             default -> { }
         }
