@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A Chroma server from PyPI's {@code chromadb} ({@code chroma run}), on a port and data directory of the caller's
@@ -21,6 +23,7 @@ public final class LocalChroma implements AutoCloseable {
     /** The variable that names a {@code chroma} executable off the PATH. */
     public static final String OVERRIDE_VARIABLE = "CHROMA_BIN";
 
+    private static final String PID_FILE = "chroma.pid";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final Process process;
@@ -42,6 +45,7 @@ public final class LocalChroma implements AutoCloseable {
      * @throws IllegalStateException when it exits or does not answer within {@code timeout}; its log says why
      */
     public static LocalChroma start(Path executable, int port, Path dataDirectory, Path log, Duration timeout) {
+        stopLeftOver(dataDirectory);
         Process process;
         try {
             Files.createDirectories(dataDirectory);
@@ -51,6 +55,7 @@ public final class LocalChroma implements AutoCloseable {
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().put("ANONYMIZED_TELEMETRY", "False");
             process = builder.start();
+            Files.writeString(dataDirectory.resolve(PID_FILE), Long.toString(process.pid()));
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + executable, e);
         }
@@ -62,6 +67,39 @@ public final class LocalChroma implements AutoCloseable {
     /** For example {@code http://127.0.0.1:18000}. */
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /**
+     * A Chroma that an earlier launcher left running on this data directory (it was killed outright) holds the port:
+     * it is stopped. Only a live {@code chroma} process serving exactly this directory is touched.
+     */
+    static void stopLeftOver(Path dataDirectory) {
+        Path pidFile = dataDirectory.resolve(PID_FILE);
+        if (!Files.isRegularFile(pidFile)) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readString(pidFile).strip());
+        } catch (IOException | RuntimeException unreadable) {
+            return;
+        }
+        String directory = dataDirectory.toString();
+        ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .filter(process -> process.info().commandLine().map(command -> command.contains("chroma")
+                        && command.contains(directory)).orElse(false))
+                .ifPresent(left -> {
+                    System.err.println("Stopping the Chroma (pid " + pid + ") an earlier start left running on "
+                            + directory);
+                    left.destroy();
+                    try {
+                        left.onExit().get(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (ExecutionException | TimeoutException e) {
+                        left.destroyForcibly();
+                    }
+                });
     }
 
     private void awaitReady(Duration timeout, Path log) {
