@@ -92,7 +92,7 @@ final class ServiceEnvironment {
                 env.put("EMBEDDING_SERVICE_URL", "http://localhost:" + ports.get(PlatformService.EMBEDDING));
                 env.put("DOCUMENT_SERVICE_CLIENT_SECRET", secrets.documentClientSecret());
                 // Uploaded files and, without Chroma, the in-memory vector store's file.
-                env.put("DOCUMENT_STORAGE_PATH", dataDirectory.resolve("document-service").toString());
+                env.put("DOCUMENT_STORAGE_DIRECTORY", dataDirectory.resolve("documents").toString());
             }
             default -> { }
         }

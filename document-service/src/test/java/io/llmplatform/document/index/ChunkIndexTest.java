@@ -2,6 +2,7 @@ package io.llmplatform.document.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.llmplatform.contracts.auth.InternalHeaders;
 import io.llmplatform.contracts.documents.ChunkHit;
 import io.llmplatform.contracts.documents.DocumentSearchRequest;
 import io.llmplatform.contracts.documents.DocumentSearchResponse;
@@ -224,6 +225,37 @@ class ChunkIndexTest {
             assertThat(event.service()).isEqualTo("embedding-service");
             assertThat(event.promptTokens()).isPositive();
         });
+    }
+
+    @Test
+    void aSearchIsBilledToTheSearchingUser() {
+        RealCallees.User carol = RealCallees.newUser();
+
+        client.search(carol, "espresso machine warranty", SearchMode.HYBRID, 3);
+
+        assertThat(UsageTopics.usageEventsOf(TestEngines.kafka().bootstrapServers(), carol.id(), 1,
+                Duration.ofSeconds(60))).singleElement().satisfies(event -> {
+                    assertThat(event.apiKeyId()).isNull();
+                    assertThat(event.promptTokens()).isPositive();
+                });
+    }
+
+    @Test
+    void aServiceActingForAUserSearchesThatUsersChunksAndBillsThem() {
+        ingest(alice, "manuals", MANUAL);
+        RealCallees.User dave = RealCallees.newUser();
+        ingest(dave, "notes", List.of("Dave's espresso notes: the machine's warranty card is in the drawer."));
+        UUID davesKey = UUID.randomUUID();
+
+        HttpResponse<String> found = client.post(RealCallees.serviceToken(),
+                "{\"query\":\"espresso machine warranty\",\"mode\":\"vector\",\"topK\":10}",
+                InternalHeaders.USER_ID, dave.id().toString(), InternalHeaders.API_KEY_ID, davesKey.toString());
+
+        assertThat(found.statusCode()).isEqualTo(200);
+        assertThat(found.body()).contains("Dave's espresso notes").doesNotContain("two-year warranty");
+        // The ingestion's call, then the search's: the search's went on with the user and key it was made for.
+        assertThat(UsageTopics.usageEventsOf(TestEngines.kafka().bootstrapServers(), dave.id(), 2,
+                Duration.ofSeconds(60))).extracting(UsageEvent::apiKeyId).containsExactlyInAnyOrder(null, davesKey);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.llmplatform.document.index;
 
+import io.llmplatform.contracts.auth.AccessToken;
 import io.llmplatform.contracts.auth.LoginRequest;
 import io.llmplatform.contracts.auth.RegisterRequest;
 import io.llmplatform.contracts.auth.TokenResponse;
@@ -12,9 +13,11 @@ import io.llmplatform.testkit.TestEngines;
 import io.llmplatform.testkit.engine.PostgresEngine;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -86,6 +89,15 @@ final class RealCallees {
         UserView me = send(HttpRequest.newBuilder(auth("/api/v1/auth/me"))
                 .header("Authorization", "Bearer " + tokens.accessToken()).GET().build(), UserView.class);
         return new User(me.id(), tokens.accessToken());
+    }
+
+    /** A client-credentials token of a platform service (document-service's own client, as chat-service has one). */
+    static String serviceToken() {
+        String form = "grant_type=client_credentials&client_id=document-service&client_secret="
+                + URLEncoder.encode(platform().secrets().documentClientSecret(), StandardCharsets.UTF_8);
+        return send(HttpRequest.newBuilder(auth("/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), AccessToken.class).accessToken();
     }
 
     private static URI auth(String path) {

@@ -40,9 +40,12 @@ final class SearchClient {
         return JSON.readValue(response.body(), DocumentSearchResponse.class);
     }
 
-    HttpResponse<String> post(String token, String body) {
+    HttpResponse<String> post(String token, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
