@@ -89,7 +89,8 @@ public class FeignSupportAutoConfiguration {
     /**
      * {@code service-for-user}, for a service that registers its client with Spring Security's OAuth2 client
      * ({@code spring.security.oauth2.client.registration.<id>} with the {@code client_credentials} grant) and names
-     * it in {@code platform.feign.service-token.registration-id}. Its token requests have the clients' timeouts.
+     * it in {@code platform.feign.service-token.registration-id}. Its token requests time out as
+     * {@code platform.feign.service-token.connect-timeout} and {@code read-timeout} say (2 s, 5 s).
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass({OAuth2AuthorizedClientManager.class, AbstractOAuth2TokenAuthenticationToken.class})
