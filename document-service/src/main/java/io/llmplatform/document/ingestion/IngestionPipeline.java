@@ -9,6 +9,7 @@ import io.llmplatform.document.parsing.DocumentParser;
 import io.llmplatform.document.parsing.ParsedDocument;
 import io.llmplatform.document.parsing.UnreadableDocumentException;
 import io.llmplatform.document.storage.OriginalFileStore;
+import io.llmplatform.support.PlatformException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
@@ -86,6 +87,10 @@ class IngestionPipeline {
             jobs.release(job);
         } catch (IndexingUnavailableException | IOException e) {
             retryOrFail(job, e, stopping);
+        } catch (PlatformException refused) {
+            // embedding-service refused the owner's chunks (quota exceeded, an input it does not take): trying
+            // again soon would be refused the same way, so the document fails with the reason.
+            jobs.failed(job, "Embedding refused (" + refused.code().code() + "): " + refused.getMessage());
         } catch (RuntimeException e) {
             if (e instanceof DataAccessException) {
                 throw e;
