@@ -1,7 +1,7 @@
 package io.llmplatform.document;
 
+import io.llmplatform.testkit.http.MultipartForm;
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,7 +22,6 @@ public final class DocumentsClient {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final String BOUNDARY = "----document-test-boundary";
 
     private final String baseUrl;
 
@@ -33,16 +32,10 @@ public final class DocumentsClient {
     /** A multipart upload; {@code collection} and {@code metadata} are left out when null. */
     public HttpResponse<String> upload(String token, String fileName, byte[] content, String collection,
             String metadata) {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(content);
-        body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
-        field(body, "collection", collection);
-        field(body, "metadata", metadata);
-        body.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(request("/api/v1/documents", token).header("Content-Type", "multipart/form-data; boundary="
-                + BOUNDARY).POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+        MultipartForm form = MultipartForm.withFile("file", fileName, content).field("collection", collection)
+                .field("metadata", metadata);
+        return send(request("/api/v1/documents", token).header("Content-Type", form.contentType())
+                .POST(form.publisher()).build());
     }
 
     /** Uploads and answers the new document's id, failing unless the upload was accepted. */
@@ -114,13 +107,6 @@ public final class DocumentsClient {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void field(ByteArrayOutputStream body, String name, String value) {
-        if (value != null) {
-            body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n"
-                    + value + "\r\n").getBytes(StandardCharsets.UTF_8));
         }
     }
 

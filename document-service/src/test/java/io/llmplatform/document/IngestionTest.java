@@ -44,6 +44,28 @@ class IngestionTest extends DocumentServiceIntegrationTest {
     }
 
     @Test
+    void ingestedDocumentsTheirPagesAndChunksAreCountedForOperators() {
+        String before = api.call("GET", "/actuator/prometheus", token, null).body();
+
+        UUID pdf = api.uploaded(token, "counted.pdf", SampleFiles.pdf("One page.", "Two pages.", "Three."), null);
+        UUID corrupt = api.uploaded(token, "counted-corrupt.pdf", SampleFiles.corruptPdf(), null);
+        api.awaitFinal(pdf, token);
+        api.awaitFinal(corrupt, token);
+        HttpResponse<String> scrape = api.call("GET", "/actuator/prometheus", token, null);
+
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        String after = scrape.body();
+        assertThat(increase(before, after, "platform_documents_ingested_total", "outcome=\"stored\"")).isEqualTo(1);
+        assertThat(increase(before, after, "platform_documents_ingested_total", "outcome=\"failed\"")).isEqualTo(1);
+        assertThat(increase(before, after, "platform_documents_pages_parsed_total", "")).isEqualTo(3);
+        assertThat(increase(before, after, "platform_documents_chunks_stored_total", "")).isEqualTo(3);
+        assertThat(increase(before, after, "platform_documents_ingestion_duration_seconds_count",
+                "outcome=\"stored\"")).isEqualTo(1);
+        assertThat(after).contains("platform_documents_ingestion_duration_seconds_bucket{",
+                "platform_documents_ingestion_backlog{");
+    }
+
+    @Test
     void unreadableFilesFailWithTheirReasonAndStoreNothing() {
         Map<String, UUID> failing = Map.of(
                 "corrupt.pdf", api.uploaded(token, "corrupt.pdf", SampleFiles.corruptPdf(), null),
@@ -196,6 +218,17 @@ class IngestionTest extends DocumentServiceIntegrationTest {
         String column = table.equals("documents") ? "id" : "document_id";
         return jdbc.sql("select count(*) from " + table + " where " + column + " = :id").param("id", id)
                 .query(Long.class).single();
+    }
+
+    /** How much a series of the Prometheus exposition grew: its value in {@code after} less that in {@code before}. */
+    private static double increase(String before, String after, String name, String label) {
+        return sample(after, name, label) - sample(before, name, label);
+    }
+
+    private static double sample(String exposition, String name, String label) {
+        return exposition.lines().filter(line -> line.startsWith(name + "{") && line.contains(label))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError("no series " + name + " " + label));
     }
 
     private static long storedFiles() {

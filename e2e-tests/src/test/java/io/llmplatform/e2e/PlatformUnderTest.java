@@ -17,7 +17,8 @@ import java.util.List;
 
 /**
  * The platform as its users meet it: the services' own jars, each its own process on a free port with its own
- * database, on the test kit's real PostgreSQL, Kafka and Redis and an in-process vLLM simulator. Tests reach it only
+ * database, on the test kit's real PostgreSQL, Kafka and Redis, an in-process vLLM simulator, and the Chroma the
+ * launcher starts for document-service (its {@code chroma} CLI; without it, document-service's in-memory store). Tests reach it only
  * through {@link #gateway()}. Started once for the whole suite by {@link PlatformExtension}.
  */
 public final class PlatformUnderTest implements AutoCloseable {
@@ -49,8 +50,8 @@ public final class PlatformUnderTest implements AutoCloseable {
         Path repository = Path.of(System.getProperty("platform.repository", "..")).toAbsolutePath().normalize();
         LaunchSettings settings = LaunchSettings.builder(repository, repository.resolve("e2e-tests/target/platform"))
                 .services(List.of(PlatformService.AUTH.module(), PlatformService.CHAT.module(),
-                        PlatformService.EMBEDDING.module(), PlatformService.MODEL_MANAGER.module(),
-                        PlatformService.GATEWAY.module()))
+                        PlatformService.EMBEDDING.module(), PlatformService.DOCUMENT.module(),
+                        PlatformService.MODEL_MANAGER.module(), PlatformService.GATEWAY.module()))
                 .postgres(postgres.jdbcUrl("postgres"), postgres.username(), postgres.password())
                 .kafka(TestEngines.kafka().bootstrapServers())
                 .redis(TestEngines.redis().url())

@@ -5,11 +5,13 @@ import io.llmplatform.document.chunking.Chunker;
 import io.llmplatform.document.index.ChunkDraft;
 import io.llmplatform.document.index.ChunkIndex;
 import io.llmplatform.document.index.IndexingUnavailableException;
+import io.llmplatform.document.metrics.DocumentMetrics;
 import io.llmplatform.document.parsing.DocumentParser;
 import io.llmplatform.document.parsing.ParsedDocument;
 import io.llmplatform.document.parsing.UnreadableDocumentException;
 import io.llmplatform.document.storage.OriginalFileStore;
 import io.llmplatform.support.PlatformException;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
@@ -37,37 +39,41 @@ class IngestionPipeline {
     private final Chunker chunker;
     private final ChunkIndex index;
     private final IngestionProperties properties;
+    private final DocumentMetrics metrics;
 
     IngestionPipeline(IngestionJobs jobs, OriginalFileStore files, DocumentParser parser, Chunker chunker,
-            ChunkIndex index, IngestionProperties properties) {
+            ChunkIndex index, IngestionProperties properties, DocumentMetrics metrics) {
         this.jobs = jobs;
         this.files = files;
         this.parser = parser;
         this.chunker = chunker;
         this.index = index;
         this.properties = properties;
+        this.metrics = metrics;
     }
 
     /** Runs the job; {@code stopping} says this replica is shutting down, so a failure gives the job back. */
     void run(ClaimedJob job, BooleanSupplier stopping) {
+        Timer.Sample run = metrics.ingestionStarted();
         try {
             if (job.attempts() > properties.maxAttempts()) {
-                jobs.failed(job, "Ingestion was interrupted " + (job.attempts() - 1) + " times; reindex to retry");
+                failed(job, run, "Ingestion was interrupted " + (job.attempts() - 1) + " times; reindex to retry");
                 return;
             }
-            jobs.work(job.documentId()).ifPresent(work -> ingest(job, work, stopping));
+            jobs.work(job.documentId()).ifPresent(work -> ingest(job, work, stopping, run));
         } catch (DataAccessException e) {
             // The database is unreachable: the lease runs out and another attempt starts then.
             log.warn("Ingestion of document {} could not record its state: {}", job.documentId(), e.toString());
         }
     }
 
-    private void ingest(ClaimedJob job, DocumentWork work, BooleanSupplier stopping) {
+    private void ingest(ClaimedJob job, DocumentWork work, BooleanSupplier stopping, Timer.Sample run) {
         try {
             if (!step(job, DocumentStatus.PARSING, null, null, 0)) {
                 return;
             }
             ParsedDocument parsed = parse(work);
+            metrics.pagesParsed(parsed.pages());
             if (!step(job, DocumentStatus.CHUNKING, parsed.pages(), null, 0)) {
                 return;
             }
@@ -77,20 +83,24 @@ class IngestionPipeline {
             }
             index.replace(work.document(), chunks, (done, total) ->
                     step(job, DocumentStatus.EMBEDDING, null, total, done));
-            if (jobs.stored(job, chunks.size()) == IngestionJobs.Outcome.DOCUMENT_DELETED) {
+            IngestionJobs.Outcome stored = jobs.stored(job, chunks.size());
+            if (stored == IngestionJobs.Outcome.DOCUMENT_DELETED) {
                 removeChunksOfDeleted(work);
+            } else if (stored == IngestionJobs.Outcome.RECORDED) {
+                metrics.chunksStored(chunks.size());
+                metrics.ingested(run, DocumentMetrics.Outcome.STORED);
             }
         } catch (UnreadableDocumentException e) {
-            jobs.failed(job, e.getMessage());
+            failed(job, run, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             jobs.release(job);
         } catch (IndexingUnavailableException | IOException e) {
-            retryOrFail(job, e, stopping);
+            retryOrFail(job, e, stopping, run);
         } catch (PlatformException refused) {
             // embedding-service refused the owner's chunks (quota exceeded, an input it does not take): trying
             // again soon would be refused the same way, so the document fails with the reason.
-            jobs.failed(job, "Embedding refused (" + refused.code().code() + "): " + refused.getMessage());
+            failed(job, run, "Embedding refused (" + refused.code().code() + "): " + refused.getMessage());
         } catch (RuntimeException e) {
             if (e instanceof DataAccessException) {
                 throw e;
@@ -100,7 +110,7 @@ class IngestionPipeline {
                 return;
             }
             log.error("Ingestion of document {} failed unexpectedly", job.documentId(), e);
-            jobs.failed(job, "Ingestion failed unexpectedly; reindex the document to try again");
+            failed(job, run, "Ingestion failed unexpectedly; reindex the document to try again");
         }
     }
 
@@ -123,16 +133,23 @@ class IngestionPipeline {
         }
     }
 
-    private void retryOrFail(ClaimedJob job, Exception failure, BooleanSupplier stopping) {
+    private void retryOrFail(ClaimedJob job, Exception failure, BooleanSupplier stopping, Timer.Sample run) {
         if (stopping.getAsBoolean()) {
             jobs.release(job);
         } else if (job.attempts() >= properties.maxAttempts()) {
-            jobs.failed(job, "Embedding and storing the chunks failed " + job.attempts() + " times; last: "
+            failed(job, run, "Embedding and storing the chunks failed " + job.attempts() + " times; last: "
                     + failure.getMessage());
         } else {
             log.info("Ingestion of document {} failed (attempt {}), retrying: {}", job.documentId(), job.attempts(),
                     failure.toString());
             jobs.retryLater(job, failure.getMessage(), properties.backoffAfter(job.attempts()));
+        }
+    }
+
+    /** Fails the document; counted only when this run still held it (not deleted, lease not lost). */
+    private void failed(ClaimedJob job, Timer.Sample run, String reason) {
+        if (jobs.failed(job, reason) == IngestionJobs.Outcome.RECORDED) {
+            metrics.ingested(run, DocumentMetrics.Outcome.FAILED);
         }
     }
 

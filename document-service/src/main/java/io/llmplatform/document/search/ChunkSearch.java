@@ -6,6 +6,7 @@ import io.llmplatform.contracts.documents.DocumentSearchResponse;
 import io.llmplatform.contracts.documents.SearchMode;
 import io.llmplatform.contracts.error.ErrorCode;
 import io.llmplatform.document.embedding.ChunkEmbedder;
+import io.llmplatform.document.metrics.DocumentMetrics;
 import io.llmplatform.document.vectorstore.ChunkVectors;
 import io.llmplatform.document.vectorstore.VectorMatch;
 import io.llmplatform.document.vectorstore.VectorStoreUnavailableException;
@@ -32,16 +33,24 @@ public class ChunkSearch {
     private final ChunkVectors vectors;
     private final ChunkRows rows;
     private final SearchProperties properties;
+    private final DocumentMetrics metrics;
 
-    ChunkSearch(ChunkEmbedder embedder, ChunkVectors vectors, ChunkRows rows, SearchProperties properties) {
+    ChunkSearch(ChunkEmbedder embedder, ChunkVectors vectors, ChunkRows rows, SearchProperties properties,
+            DocumentMetrics metrics) {
         this.embedder = embedder;
         this.vectors = vectors;
         this.rows = rows;
         this.properties = properties;
+        this.metrics = metrics;
     }
 
+    /** Timed as {@code platform.documents.search} by mode, refused searches included. */
     public DocumentSearchResponse search(UUID ownerId, DocumentSearchRequest request) {
         SearchMode mode = request.modeOrDefault();
+        return metrics.searchTimer(mode).record(() -> search(ownerId, request, mode));
+    }
+
+    private DocumentSearchResponse search(UUID ownerId, DocumentSearchRequest request, SearchMode mode) {
         int topK = request.topKOrDefault();
         boolean rerank = Boolean.TRUE.equals(request.rerank());
         int candidates = Math.max(topK, rerank || mode == SearchMode.HYBRID ? properties.candidates() : topK);

@@ -15,10 +15,14 @@ import io.llmplatform.testkit.Engine;
 import io.llmplatform.testkit.RealEngines;
 import io.llmplatform.testkit.TestEngines;
 import io.llmplatform.testkit.usage.UsageTopics;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +60,8 @@ class ChunkIndexTest {
     JdbcClient jdbc;
     @LocalServerPort
     int port;
+    @Autowired
+    MeterRegistry meters;
 
     SearchClient client;
     RealCallees.User alice;
@@ -157,6 +163,30 @@ class ChunkIndexTest {
                 List.of(alicesDocument), 10, -1)).isEmpty();
         assertThat(vectors.nearest(alice.id(), queryVector(alice, "espresso machine warranty"), null,
                 List.of(alicesDocument), 10, -1)).hasSize(3);
+    }
+
+    @Test
+    void everySearchIsTimedByItsModeForOperators() {
+        ingest(alice, "parts", PARTS);
+        Map<SearchMode, Long> before = searchCounts();
+
+        client.search(alice, "ZX-4471-B", SearchMode.VECTOR, 1);
+        client.search(alice, "ZX-4471-B", SearchMode.HYBRID, 1);
+        client.search(alice, "ZX-4471-B", SearchMode.HYBRID, 1);
+
+        Map<SearchMode, Long> after = searchCounts();
+        assertThat(after.get(SearchMode.VECTOR) - before.get(SearchMode.VECTOR)).isEqualTo(1);
+        assertThat(after.get(SearchMode.HYBRID) - before.get(SearchMode.HYBRID)).isEqualTo(2);
+        assertThat(after.get(SearchMode.KEYWORD) - before.get(SearchMode.KEYWORD)).isZero();
+    }
+
+    private Map<SearchMode, Long> searchCounts() {
+        Map<SearchMode, Long> counts = new EnumMap<>(SearchMode.class);
+        for (SearchMode mode : SearchMode.values()) {
+            counts.put(mode, meters.get("platform.documents.search")
+                    .tag("mode", mode.name().toLowerCase(Locale.ROOT)).timer().count());
+        }
+        return counts;
     }
 
     @Test
