@@ -15,11 +15,14 @@ import io.llmplatform.testkit.Engine;
 import io.llmplatform.testkit.RealEngines;
 import io.llmplatform.testkit.TestEngines;
 import io.llmplatform.testkit.usage.UsageTopics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +57,8 @@ class ChunkIndexTest {
     ChunkEmbedder embedder;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    MeterRegistry meters;
     @LocalServerPort
     int port;
 
@@ -121,6 +126,19 @@ class ChunkIndexTest {
                 ChunkHit::chunkIndex, ChunkHit::page, ChunkHit::heading)
                 .containsExactly(document, "manual.pdf", "manuals", 0, 1, "Section 1");
         assertThat(best.score()).isBetween(0.0, 1.0).isGreaterThan(found.results().get(1).score());
+    }
+
+    @Test
+    void everyEmbeddingBatchOfAnIngestionIsTimedAsAWait() {
+        Timer waits = meters.timer("platform.documents.embedding.wait", "outcome", "success");
+        long before = waits.count();
+        double secondsBefore = waits.totalTime(TimeUnit.SECONDS);
+
+        ingest(alice, "manuals", MANUAL);
+
+        // Three chunks in batches of two: two calls to embedding-service, each waited on for some time.
+        assertThat(waits.count() - before).isEqualTo(2);
+        assertThat(waits.totalTime(TimeUnit.SECONDS)).isGreaterThan(secondsBefore);
     }
 
     @Test
