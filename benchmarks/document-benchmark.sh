@@ -49,19 +49,9 @@ export DEFAULT_MONTHLY_TOKEN_LIMIT=1000000000000 EMBEDDING_CACHE_ENTRIES=0 \
   --free-ports --data-dir "$RESULTS/platform" --no-aot-cache --service-jvm-options "$SERVICE_JVM_OPTIONS" \
   > "$RESULTS/platform.log" 2>&1 &
 pids+=($!)
-logged() { # logged <sed pattern with one group>: the first match in the launcher's log, once it is there
-  for _ in $(seq 3000); do
-    local found
-    found=$(sed -n "s/$1/\1/p" "$RESULTS/platform.log" | head -1)
-    [ -n "$found" ] && { echo "$found"; return 0; }
-    sleep 0.1
-  done
-  echo "no '$1' in $RESULTS/platform.log" >&2
-  exit 1
-}
-AUTH=http://127.0.0.1:$(logged '.*auth-service is ready on port \([0-9]*\).*')
-EMBEDDING=http://127.0.0.1:$(logged '.*embedding-service is ready on port \([0-9]*\).*')
-DOCUMENT=http://127.0.0.1:$(logged '.*document-service is ready on port \([0-9]*\).*')
+AUTH=http://127.0.0.1:$(port_of auth-service)
+EMBEDDING=http://127.0.0.1:$(port_of embedding-service)
+DOCUMENT=http://127.0.0.1:$(port_of document-service)
 POSTGRES_PORT=$(logged '.*Starting embedded PostgreSQL on port \([0-9]*\).*')
 grep -q 'Starting Chroma' "$RESULTS/platform.log" || { echo "document-service runs without Chroma" >&2; exit 1; }
 document_pid=$(pgrep -f 'document-service.jar' | head -1)
