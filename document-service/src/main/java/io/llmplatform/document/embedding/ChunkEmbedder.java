@@ -8,12 +8,15 @@ import io.llmplatform.contracts.openai.RerankResponse;
 import io.llmplatform.document.index.IndexingUnavailableException;
 import io.llmplatform.support.PlatformException;
 import io.llmplatform.support.feign.ActingForUser;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 import org.springframework.stereotype.Component;
 
@@ -26,12 +29,24 @@ public class ChunkEmbedder {
             ErrorCode.GATEWAY_TIMEOUT, ErrorCode.BAD_GATEWAY, ErrorCode.MODEL_UNAVAILABLE, ErrorCode.MODEL_LOADING,
             ErrorCode.MODEL_TIMEOUT);
 
+    /** Time ingestion workers spend waiting on embedding-service, one sample per batch. */
+    static final String WAIT_TIMER = "platform.documents.embedding.wait";
+
     private final EmbeddingServiceClient embeddings;
     private final EmbeddingProperties properties;
+    private final Timer waitedForVectors;
+    private final Timer waitedForFailure;
 
-    ChunkEmbedder(EmbeddingServiceClient embeddings, EmbeddingProperties properties) {
+    ChunkEmbedder(EmbeddingServiceClient embeddings, EmbeddingProperties properties, MeterRegistry meters) {
         this.embeddings = embeddings;
         this.properties = properties;
+        this.waitedForVectors = waitTimer(meters, "success");
+        this.waitedForFailure = waitTimer(meters, "failure");
+    }
+
+    private static Timer waitTimer(MeterRegistry meters, String outcome) {
+        return Timer.builder(WAIT_TIMER).description("Time ingestion spends waiting on embedding-service per batch")
+                .tag("outcome", outcome).publishPercentileHistogram().register(meters);
     }
 
     /**
@@ -75,10 +90,23 @@ public class ChunkEmbedder {
     private List<float[]> embedAll(List<String> texts, IntConsumer embedded) {
         List<float[]> vectors = new ArrayList<>(texts.size());
         for (int from = 0; from < texts.size(); from += properties.batchSize()) {
-            vectors.addAll(vectors(texts.subList(from, Math.min(texts.size(), from + properties.batchSize()))));
+            vectors.addAll(timedVectors(texts.subList(from, Math.min(texts.size(), from + properties.batchSize()))));
             embedded.accept(vectors.size());
         }
         return vectors;
+    }
+
+    /** One batch's vectors, its wait recorded under {@link #WAIT_TIMER} by whether vectors came back. */
+    private List<float[]> timedVectors(List<String> batch) {
+        long started = System.nanoTime();
+        Timer outcome = waitedForFailure;
+        try {
+            List<float[]> vectors = vectors(batch);
+            outcome = waitedForVectors;
+            return vectors;
+        } finally {
+            outcome.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
     }
 
     private List<float[]> vectors(List<String> texts) {

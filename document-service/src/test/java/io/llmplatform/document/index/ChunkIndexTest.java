@@ -16,6 +16,7 @@ import io.llmplatform.testkit.RealEngines;
 import io.llmplatform.testkit.TestEngines;
 import io.llmplatform.testkit.usage.UsageTopics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,10 +60,10 @@ class ChunkIndexTest {
     ChunkEmbedder embedder;
     @Autowired
     JdbcClient jdbc;
-    @LocalServerPort
-    int port;
     @Autowired
     MeterRegistry meters;
+    @LocalServerPort
+    int port;
 
     SearchClient client;
     RealCallees.User alice;
@@ -127,6 +129,19 @@ class ChunkIndexTest {
                 ChunkHit::chunkIndex, ChunkHit::page, ChunkHit::heading)
                 .containsExactly(document, "manual.pdf", "manuals", 0, 1, "Section 1");
         assertThat(best.score()).isBetween(0.0, 1.0).isGreaterThan(found.results().get(1).score());
+    }
+
+    @Test
+    void everyEmbeddingBatchOfAnIngestionIsTimedAsAWait() {
+        Timer waits = meters.timer("platform.documents.embedding.wait", "outcome", "success");
+        long before = waits.count();
+        double secondsBefore = waits.totalTime(TimeUnit.SECONDS);
+
+        ingest(alice, "manuals", MANUAL);
+
+        // Three chunks in batches of two: two calls to embedding-service, each waited on for some time.
+        assertThat(waits.count() - before).isEqualTo(2);
+        assertThat(waits.totalTime(TimeUnit.SECONDS)).isGreaterThan(secondsBefore);
     }
 
     @Test

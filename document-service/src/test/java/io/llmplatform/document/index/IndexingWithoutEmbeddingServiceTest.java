@@ -7,6 +7,7 @@ import io.llmplatform.document.vectorstore.ChunkVectors;
 import io.llmplatform.testkit.Engine;
 import io.llmplatform.testkit.RealEngines;
 import io.llmplatform.testkit.engine.FreePorts;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
@@ -40,6 +41,8 @@ class IndexingWithoutEmbeddingServiceTest {
     ChunkVectors vectors;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void embeddingServiceDownFailsAsUnavailableAndStoresNothing() {
@@ -57,5 +60,7 @@ class IndexingWithoutEmbeddingServiceTest {
         anyQuery[0] = 1;
         assertThat(vectors.nearest(owner, anyQuery, null, List.of(document), 10, -1)).isEmpty();
         assertThat(VECTOR_FILE).doesNotExist();
+        assertThat(meters.timer("platform.documents.embedding.wait", "outcome", "failure").count()).isEqualTo(1);
+        assertThat(meters.timer("platform.documents.embedding.wait", "outcome", "success").count()).isZero();
     }
 }

@@ -10,12 +10,15 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.cloud.openfeign.FeignClientSpecification;
+import org.springframework.cloud.openfeign.support.FeignHttpMessageConverters;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.http.converter.FormHttpMessageConverter;
@@ -69,6 +72,29 @@ public class FeignSupportAutoConfiguration {
         meters.ifAvailable(registered -> TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry)
                 .bindTo(registered));
         return new CalleeCircuitBreakers(registry);
+    }
+
+    /**
+     * Builds each Feign client's message converters with the client's context. Spring Cloud OpenFeign 5.0.2 builds
+     * them lazily on the first call and publishes the list before filling it, so concurrent first calls (two
+     * ingestion workers embedding at once) can find it empty and fail with "no suitable HttpMessageConverter"
+     * (spring-cloud-openfeign #1371, fixed by #1384 in a later release). A {@code default.} specification is added
+     * to every client's context.
+     */
+    @Bean
+    FeignClientSpecification feignMessageConvertersBuiltWithTheirClient() {
+        return new FeignClientSpecification("default." + MessageConvertersBuiltWithTheClient.class.getName(),
+                MessageConvertersBuiltWithTheClient.class.getName(),
+                new Class<?>[] {MessageConvertersBuiltWithTheClient.class});
+    }
+
+    /** In a client's own context (not annotated: registered there only, by the specification above). */
+    static class MessageConvertersBuiltWithTheClient {
+
+        @Bean
+        SmartInitializingSingleton messageConvertersBuilt(ObjectProvider<FeignHttpMessageConverters> converters) {
+            return () -> converters.ifAvailable(FeignHttpMessageConverters::getConverters);
+        }
     }
 
     @Bean

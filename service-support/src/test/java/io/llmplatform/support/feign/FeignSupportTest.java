@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,10 +36,13 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.cloud.openfeign.EnableFeignClients;
 import org.springframework.cloud.openfeign.FeignClient;
+import org.springframework.cloud.openfeign.FeignClientFactory;
+import org.springframework.cloud.openfeign.support.FeignHttpMessageConverters;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -122,6 +126,17 @@ class FeignSupportTest {
     @AfterAll
     static void stopCallee() {
         CALLEE.close();
+    }
+
+    @Autowired
+    FeignClientFactory clients;
+
+    @Test
+    void everyClientsMessageConvertersAreBuiltBeforeItsFirstCall() {
+        // Built lazily, concurrent first calls could find them half-built ("no suitable HttpMessageConverter").
+        assertThat(clients.getContextNames()).contains("unreachable-service").allSatisfy(name ->
+                assertThat(ReflectionTestUtils.getField(clients.getInstance(name, FeignHttpMessageConverters.class),
+                        "converters")).as(name).asInstanceOf(InstanceOfAssertFactories.LIST).isNotEmpty());
     }
 
     @Test
