@@ -16,7 +16,7 @@
 #
 #   benchmarks/litellm-benchmark.sh              # build what is missing, install LiteLLM if missing, run everything
 #   RATES="200 500 1000" STEP_RATES="50 100 300 750 1500 2000 3000" P99_BOUND_MS=100 ROUNDS=2 \
-#     DURATION=20s WARMUP=60s LITELLM_WORKERS="1 2" benchmarks/litellm-benchmark.sh
+#     DURATION=20s WARMUP=60s WARMUP_RATE=100 LITELLM_WORKERS="1 2" benchmarks/litellm-benchmark.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,8 +24,10 @@ RATES=${RATES:-"200 500 1000"}
 STEP_RATES=${STEP_RATES:-"50 100 300 750 1500 2000 3000"}
 P99_BOUND_MS=${P99_BOUND_MS:-100}
 ROUNDS=${ROUNDS:-2}
+CONCURRENCY=${CONCURRENCY:-32}
 DURATION=${DURATION:-20s}
 WARMUP=${WARMUP:-60s}
+WARMUP_RATE=${WARMUP_RATE:-100}
 RUN_WARMUP=${RUN_WARMUP:-5s}
 TIMEOUT=${TIMEOUT:-10s}
 LITELLM_WORKERS=${LITELLM_WORKERS:-"1 2"}
@@ -75,9 +77,11 @@ litellm_settings:
   telemetry: false
 EOF
 declare -A litellm_pid
+# With several workers, uvicorn's supervisor kills a worker that does not answer its ping within 5 s: on a loaded
+# machine a worker still importing LiteLLM misses it and is restarted over and over, so the ping may take 2 minutes.
 start_litellm() { # start_litellm <workers>: starts it in the background; await_litellm waits for it
   "$LITELLM_VENV/bin/litellm" --config "$RESULTS/litellm-config.yaml" --host 127.0.0.1 --port $((LITELLM_PORT + $1)) \
-    --num_workers "$1" >> "$RESULTS/litellm-$1.log" 2>&1 &
+    --num_workers "$1" --timeout_worker_healthcheck 120 >> "$RESULTS/litellm-$1.log" 2>&1 &
   litellm_pid[$1]=$!
   pids+=("$!")
 }
@@ -156,8 +160,18 @@ print("saturated" if 2 * r["failed"] > r["requests"] else
 
 # The JIT compiles the platform's path under load (about a minute on two cores); LiteLLM imports and caches lazily on
 # its first requests. Neither warm-up is measured.
-measure platform-warmup platform 300 "$WARMUP" 5s
+measure platform-warmup platform "$WARMUP_RATE" "$WARMUP" 5s
 for workers in $LITELLM_WORKERS; do measure "litellm-$workers-warmup" "litellm-$workers" 20 10s 5s; done
+
+# Closed loop, CONCURRENCY requests in flight: the most each side answers on these cores, and its CPU per request,
+# which the machine's other load changes much less than latency.
+for side in "${sides[@]}"; do
+  if [ "$side" = platform ]; then MEASURED="${measured[platform]} simulator=$simulator_pid"
+  else MEASURED="$(litellm_measured "${side#litellm-}")simulator=$simulator_pid"; fi
+  run "$side-closed" "${url[$side]}" "$RESULTS/chat-body.json" -H "$(header_of "$side")" \
+    --concurrency "$CONCURRENCY" --warmup "$RUN_WARMUP" --duration "$DURATION" --timeout "$TIMEOUT"
+  settle "$side"
+done
 
 all_rates=$(printf '%s\n' $RATES $STEP_RATES | sort -n -u)
 for round in $(seq "$ROUNDS"); do

@@ -2,7 +2,8 @@
 
     python3 overhead_table.py <results dir> <round> <p99 bound ms> "<table rates>" <side>...
 
-Reads the load generator's <side>-<rate>-<round>.json (and .cpu, .load) written by lib.sh's run, prints Markdown.
+Reads the load generator's <side>-<rate>-<round>.json (and .cpu, .load) written by lib.sh's run, prints Markdown;
+then, when there are <side>-closed.json runs, each side's closed-loop throughput and CPU per request.
 """
 import json
 import os
@@ -14,7 +15,8 @@ results, round_name, bound, table_rates, sides = sys.argv[1], sys.argv[2], float
 
 
 def load(side, rate):
-    path = os.path.join(results, f"{side}-{rate}-{round_name}.json")
+    name = f"{side}-closed" if rate == "closed" else f"{side}-{rate}-{round_name}"
+    path = os.path.join(results, name + ".json")
     if not os.path.exists(path):
         return None
     with open(path) as f:
@@ -28,6 +30,13 @@ def load(side, rate):
     with open(path[:-5] + ".load") as f:
         report["load"] = f.read().split()[0]
     return report
+
+
+def load_closed(side):
+    path = os.path.join(results, f"{side}-closed.json")
+    if not os.path.exists(path):
+        return None
+    return load(side, "closed")
 
 
 def holds(report):
@@ -59,7 +68,9 @@ print("| rate (load average before) | direct p50 / p99 | " + " | ".join(f"{label
 print("| --- " * (len(sides) + 3) + "|")
 for rate in table_rates:
     direct = load("direct", rate)
-    if direct is None:
+    if direct is None:  # every side had saturated below this rate
+        print(f"| {int(rate):,} req/s | - | " + " | ".join("not run: over half failed at a lower rate" for _ in sides)
+              + " | - |")
         continue
     cells, numbers = [], {}
     for side in sides:
@@ -104,3 +115,12 @@ for side in sides:
                  + (f"{p99:,.1f} ms" if p99 is not None else "-") + ")")
     highest.append(text)
 print(f"| highest rate held (0 errors, p99 ≤ {bound:.0f} ms) | - | " + " | ".join(highest) + " | - |")
+
+closed = [(side, load_closed(side)) for side in sides]
+if any(report for _, report in closed):
+    print()
+    print("| closed loop, same concurrency | " + " | ".join(label(side) for side in sides) + " |")
+    print("| --- " * (len(sides) + 1) + "|")
+    print("| throughput, failed; CPU per request of the proxy's processes | " + " | ".join(
+        f"{report['throughputPerSecond']:,.0f} req/s, {report['failed']:,} failed; {report['cpuUs'] / 1000:.2f} ms"
+        if report else "-" for _, report in closed) + " |")
