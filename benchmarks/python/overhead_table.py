@@ -66,7 +66,9 @@ litellm_sides = [s for s in sides if s != "platform"]
 print("| rate (load average before) | direct p50 / p99 | " + " | ".join(f"{label(s)}: added p50 / p99" for s in sides)
       + " | best LiteLLM's added ÷ platform's, p50 / p99 |")
 print("| --- " * (len(sides) + 3) + "|")
-for rate in table_rates:
+all_rates = sorted({int(name.split("-")[-2]) for name in os.listdir(results)
+                    if re.fullmatch(rf"direct-\d+-{round_name}\.json", name)})
+for rate in sorted({int(r) for r in table_rates} | set(all_rates)):
     direct = load("direct", rate)
     if direct is None:  # every side had saturated below this rate
         print(f"| {int(rate):,} req/s | - | " + " | ".join("not run: over half failed at a lower rate" for _ in sides)
@@ -93,8 +95,6 @@ for rate in table_rates:
     print(f"| {int(rate):,} req/s ({direct['load']}) | {direct['latencyMs']['p50']:.2f} / {direct['latencyMs']['p99']:.2f} ms"
           f" | " + " | ".join(cells) + f" | {ratio} |")
 
-all_rates = sorted({int(name.split("-")[-2]) for name in os.listdir(results)
-                    if re.fullmatch(rf"direct-\d+-{round_name}\.json", name)})
 highest = []
 for side in sides:
     best, first_miss = None, None
