@@ -6,7 +6,8 @@
 #     to Kafka, PostgreSQL) to the simulator, as a user of the platform calls it,
 #   - through LiteLLM's proxy (PyPI, LITELLM_VERSION, in a venv under ~/.cache) with a master key, no database, one
 #     model entry `openai/vllm-simulator` on the simulator; once with one uvicorn worker and once with one per core.
-# At every rate the sides run one after the other (direct, platform, LiteLLM...) so that they see the same machine;
+# First each side runs closed loop (CONCURRENCY in flight): the most it answers here and its CPU per request.
+# Then, at every rate, the sides run one after the other (direct, platform, LiteLLM...) so that they see the same machine;
 # the added latency is each side's p50/p99 minus the direct run's at the same rate. Every side runs at RATES (the
 # table's rows) and, while it still holds, at STEP_RATES: a side holds a rate with no failed request and a p99 of
 # at most P99_BOUND_MS (latency counts from the intended start, so a side that falls behind shows at once); a side
@@ -15,7 +16,7 @@
 # RESULTS/table-<round>.md); results go to docs/performance.md.
 #
 #   benchmarks/litellm-benchmark.sh              # build what is missing, install LiteLLM if missing, run everything
-#   RATES="200 500 1000" STEP_RATES="50 100 300 750 1500 2000 3000" P99_BOUND_MS=100 ROUNDS=2 \
+#   RATES="200 500 1000" STEP_RATES="50 100 300 750 1500 2000 3000" P99_BOUND_MS=100 ROUNDS=2 CONCURRENCY=32 \
 #     DURATION=20s WARMUP=60s WARMUP_RATE=100 LITELLM_WORKERS="1 2" benchmarks/litellm-benchmark.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
