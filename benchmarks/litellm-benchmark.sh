@@ -7,13 +7,15 @@
 #   - through LiteLLM's proxy (PyPI, LITELLM_VERSION, in a venv under ~/.cache) with a master key, no database, one
 #     model entry `openai/vllm-simulator` on the simulator; once with one uvicorn worker and once with one per core.
 # First each side runs closed loop (CONCURRENCY in flight): the most it answers here and its CPU per request.
-# Then, at every rate, the sides run one after the other (direct, platform, LiteLLM...) so that they see the same machine;
-# the added latency is each side's p50/p99 minus the direct run's at the same rate. Every side runs at RATES (the
-# table's rows) and, while it still holds, at STEP_RATES: a side holds a rate with no failed request and a p99 of
-# at most P99_BOUND_MS (latency counts from the intended start, so a side that falls behind shows at once); a side
+# Then, at every rate, the sides run one after the other (direct, platform, LiteLLM...) so that they see the same
+# machine; the added latency is each side's p50/p99 minus the direct run's at the same rate. Every side runs at RATES
+# (the table's rows) and, while it still holds, at STEP_RATES: a side holds a rate with no failed request and a p99
+# of at most P99_BOUND_MS (latency counts from the intended start, so a side that falls behind shows at once); a side
 # that failed over half of its requests at a rate is not run at higher ones (its backlog would only grow, and the
-# next run waits for it to drain, restarting LiteLLM after two minutes). The whole sweep runs ROUNDS times. The table and the highest rate each side held are printed at the end (and written to
-# RESULTS/table-<round>.md); results go to docs/performance.md.
+# next run waits for it to drain, restarting LiteLLM after two minutes). The whole sweep runs ROUNDS times. The table
+# and the highest rate each side held are printed at the end of each round (and written to RESULTS/table-r<round>.md);
+# the first line printed is the machine and its load average, and each part prints its own. Results go to
+# docs/performance.md.
 #
 #   benchmarks/litellm-benchmark.sh              # build what is missing, install LiteLLM if missing, run everything
 #   RATES="200 500 1000" STEP_RATES="50 100 300 750 1500 2000 3000" P99_BOUND_MS=100 ROUNDS=2 CONCURRENCY=32 \
