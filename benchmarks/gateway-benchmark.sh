@@ -37,25 +37,7 @@ simulator_pid=$!
 pids+=("$simulator_pid")
 await "$SIMULATOR/health" "the simulator" 30
 
-export DEFAULT_MONTHLY_TOKEN_LIMIT=1000000000000
-"$JAVA" -XX:+UseSerialGC -Xmx384m --enable-native-access=ALL-UNNAMED \
-  -jar platform-launcher/target/platform-launcher-exec.jar up --services auth-service,chat-service \
-  --data-dir "$RESULTS/platform" --no-aot-cache --vllm-base-url "$SIMULATOR" --vllm-model vllm-simulator \
-  --service-jvm-options "$SERVICE_JVM_OPTIONS" > "$RESULTS/platform.log" 2>&1 &
-pids+=($!)
-await "$CHAT/actuator/health/readiness" "chat-service (see $RESULTS/platform.log)" 300
-chat_pid=$(pgrep -f 'chat-service.jar' | head -1)
-
-# The limits are raised far above the load: the buckets are still checked on every request.
-# shellcheck disable=SC2086
-env AUTH_SERVICE_URL=http://localhost:8081 CHAT_SERVICE_URL=http://localhost:8082 \
-  MODEL_MANAGER_SERVICE_URL="$SIMULATOR" \
-  GATEWAY_CLIENT_SECRET="$(sed -n 's/^GATEWAY_CLIENT_SECRET=//p' "$RESULTS/platform/secrets.properties")" \
-  RATE_LIMIT_DEFAULT_PER_MINUTE=100000000 RATE_LIMIT_CHAT_PER_MINUTE=100000000 RATE_LIMIT_LOGIN_PER_MINUTE=1000 \
-  "$JAVA" $SERVICE_JVM_OPTIONS -jar api-gateway/target/api-gateway.jar > "$RESULTS/gateway.log" 2>&1 &
-gateway_pid=$!
-pids+=("$gateway_pid")
-await "$GATEWAY/actuator/health/readiness" "api-gateway (see $RESULTS/gateway.log)" 120
+start_chat_path "$SIMULATOR"
 
 register_user "$GATEWAY"
 api_key=$(curl -sf "$GATEWAY/api/v1/auth/api-keys" -H "$(bearer)" -H 'Content-Type: application/json' \

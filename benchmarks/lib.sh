@@ -58,6 +58,29 @@ await() { # await <url> <what> <seconds>
   exit 1
 }
 
+# start_chat_path <simulator url>: auth-service and chat-service as in production (their jars, PostgreSQL, Kafka) under
+# the platform launcher, chat-service's model "default" on that simulator, then the gateway jar in front of them (on
+# GATEWAY, routing to CHAT) with its models route on the simulator too. The limits are raised far above any load: the
+# buckets and the quota are still checked on every request. Sets chat_pid and gateway_pid.
+start_chat_path() {
+  export DEFAULT_MONTHLY_TOKEN_LIMIT=1000000000000
+  "$JAVA" -XX:+UseSerialGC -Xmx384m --enable-native-access=ALL-UNNAMED \
+    -jar platform-launcher/target/platform-launcher-exec.jar up --services auth-service,chat-service \
+    --data-dir "$RESULTS/platform" --no-aot-cache --vllm-base-url "$1" --vllm-model vllm-simulator \
+    --service-jvm-options "$SERVICE_JVM_OPTIONS" > "$RESULTS/platform.log" 2>&1 &
+  pids+=($!)
+  await "$CHAT/actuator/health/readiness" "chat-service (see $RESULTS/platform.log)" 300
+  chat_pid=$(pgrep -f 'chat-service.jar' | head -1)
+  # shellcheck disable=SC2086
+  env AUTH_SERVICE_URL=http://localhost:8081 CHAT_SERVICE_URL="$CHAT" MODEL_MANAGER_SERVICE_URL="$1" \
+    GATEWAY_CLIENT_SECRET="$(sed -n 's/^GATEWAY_CLIENT_SECRET=//p' "$RESULTS/platform/secrets.properties")" \
+    RATE_LIMIT_DEFAULT_PER_MINUTE=100000000 RATE_LIMIT_CHAT_PER_MINUTE=100000000 RATE_LIMIT_LOGIN_PER_MINUTE=1000 \
+    "$JAVA" $SERVICE_JVM_OPTIONS -jar api-gateway/target/api-gateway.jar > "$RESULTS/gateway.log" 2>&1 &
+  gateway_pid=$!
+  pids+=("$gateway_pid")
+  await "$GATEWAY/actuator/health/readiness" "api-gateway (see $RESULTS/gateway.log)" 120
+}
+
 # register_user <base url>: registers a user there (auth-service, or the gateway in front of it) for bearer().
 register_user() {
   user_base_url=$1
@@ -94,7 +117,7 @@ run() {
   [ "$body" = "-" ] || body_flags=(--body-file "$body")
   local first_pid=${MEASURED%% *}; first_pid=${first_pid#*=}
   echo
-  echo "== $name"
+  echo "== $name (load average before it $(cut -d' ' -f1-3 /proc/loadavg | tee "$RESULTS/$name.load"))"
   [ -z "${JFR:-}" ] || "$JAVA_HOME/bin/jcmd" "$first_pid" JFR.start name="$name" settings=profile \
     filename="$PWD/$RESULTS/$name.jfr" > /dev/null
   "$JAVA" -jar benchmarks/target/benchmarks.jar --url "$url" "${body_flags[@]}" \
@@ -109,7 +132,8 @@ run() {
   requests=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["requests"])' "$RESULTS/$name.json")
   for entry in $MEASURED; do
     awk -v who="${entry%%=*}" -v a="${before[$i]}" -v b="$(cpu_seconds "${entry#*=}")" -v n="$requests" \
-      'BEGIN {printf "%s: %.1f s CPU in the measured part, %.0f us per request\n", who, b - a, (b - a) * 1e6 / (n > 0 ? n : 1)}'
+      'BEGIN {printf "%s: %.1f s CPU in the measured part, %.0f us per request\n", who, b - a, (b - a) * 1e6 / (n > 0 ? n : 1)}' \
+      | tee -a "$RESULTS/$name.cpu"
     i=$((i + 1))
   done
   echo "load average $(cut -d' ' -f1-3 /proc/loadavg)"
