@@ -78,7 +78,9 @@ public abstract class ChatIntegrationTest {
         registry.add("platform.chat.default-model", () -> "default");
         registry.add("platform.chat.timeouts.first-token", () -> "3s");
         registry.add("platform.chat.timeouts.between-tokens", () -> "2s");
-        registry.add("platform.chat.retrieval.document-service-url", DOCUMENTS::url);
+        // A test class may point retrieval elsewhere with the property test.document-service-url.
+        registry.add("platform.chat.retrieval.document-service-url",
+                () -> "${test.document-service-url:" + DOCUMENTS.url() + "}");
         registry.add("spring.cloud.openfeign.client.config.document-service.read-timeout", () -> "1000");
     }
 

@@ -4,17 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** document-service not running at all: answers still come, flagged, and required sources are 503. */
+@TestPropertySource(properties = "test.document-service-url=http://127.0.0.1:1")
 class RetrievalUnreachableTest extends ChatIntegrationTest {
-
-    @DynamicPropertySource
-    static void nothingListens(DynamicPropertyRegistry registry) {
-        registry.add("platform.chat.retrieval.document-service-url", () -> "http://127.0.0.1:1");
-    }
 
     @Test
     void anUnreachableDocumentServiceGivesTheAnswerWithoutDocuments() {
