@@ -49,8 +49,8 @@ public final class PlatformUnderTest implements AutoCloseable {
         Path repository = Path.of(System.getProperty("platform.repository", "..")).toAbsolutePath().normalize();
         LaunchSettings settings = LaunchSettings.builder(repository, repository.resolve("e2e-tests/target/platform"))
                 .services(List.of(PlatformService.AUTH.module(), PlatformService.CHAT.module(),
-                        PlatformService.EMBEDDING.module(), PlatformService.MODEL_MANAGER.module(),
-                        PlatformService.GATEWAY.module()))
+                        PlatformService.EMBEDDING.module(), PlatformService.DOCUMENT.module(),
+                        PlatformService.MODEL_MANAGER.module(), PlatformService.GATEWAY.module()))
                 .postgres(postgres.jdbcUrl("postgres"), postgres.username(), postgres.password())
                 .kafka(TestEngines.kafka().bootstrapServers())
                 .redis(TestEngines.redis().url())
