@@ -135,8 +135,24 @@ public class RetrievalAugmentation {
         if (!settings.queryCompression() || !followUp) {
             return new DefaultQueryTransformer();
         }
-        return new CompressingQueryTransformer(new QueryCompressionModel(modelServers, quota, usage, tokens,
-                request.model(), request.caller(), request.requestId(), settings.compressionMaxTokens()));
+        QueryTransformer compressing = new CompressingQueryTransformer(new QueryCompressionModel(modelServers,
+                quota, usage, tokens, request.model(), request.caller(), request.requestId(),
+                settings.compressionMaxTokens()));
+        return query -> {
+            try {
+                return compressing.transform(query);
+            } catch (PlatformException refused) {
+                // The model refusing the rewrite (a long history overflowing its context) costs the follow-up its
+                // rewrite, not its answer; a model that is down fails the turn as the answer would.
+                if (refused.code().status() >= 500) {
+                    throw refused;
+                }
+                return List.of(query);
+            } catch (IllegalArgumentException emptyRewrite) {
+                // LangChain4j refuses a blank query: the model answered the rewrite with nothing.
+                return List.of(query);
+            }
+        };
     }
 
     private static List<Source> sources(List<Content> contents) {
