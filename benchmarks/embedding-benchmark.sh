@@ -43,16 +43,6 @@ export DEFAULT_MONTHLY_TOKEN_LIMIT=1000000000000 EMBEDDING_CACHE_ENTRIES=0
   --free-ports --data-dir "$RESULTS/platform" --no-aot-cache --service-jvm-options "$SERVICE_JVM_OPTIONS" \
   > "$RESULTS/platform.log" 2>&1 &
 pids+=($!)
-port_of() { # the port the launcher reports a service ready on
-  for _ in $(seq 3000); do
-    local port
-    port=$(sed -n "s/.*$1 is ready on port \([0-9]*\).*/\1/p" "$RESULTS/platform.log" | head -1)
-    [ -n "$port" ] && { echo "$port"; return 0; }
-    sleep 0.1
-  done
-  echo "$1 did not become ready; see $RESULTS/platform.log" >&2
-  exit 1
-}
 EMBEDDING=http://127.0.0.1:$(port_of embedding-service)
 AUTH=http://127.0.0.1:$(port_of auth-service)
 await "http://127.0.0.1:$PYTHON_PORT/health" "the Python server (see $RESULTS/python-server.log)" 120

@@ -34,6 +34,21 @@ machine() {
        "$("$JAVA" -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
+# logged <sed pattern with one group>: that group in the first line of $RESULTS/platform.log (the launcher's output)
+# that matches, once there is one (within 300 s).
+logged() {
+  for _ in $(seq 3000); do
+    local found
+    found=$(sed -n "s/$1/\1/p" "$RESULTS/platform.log" | head -1)
+    [ -n "$found" ] && { echo "$found"; return 0; }
+    sleep 0.1
+  done
+  echo "no '$1' in $RESULTS/platform.log" >&2
+  exit 1
+}
+
+port_of() { logged ".*$1 is ready on port \([0-9]*\).*"; } # port_of <service>: the port the launcher started it on
+
 await() { # await <url> <what> <seconds>
   for _ in $(seq $(( $3 * 10 ))); do
     curl -sf "$1" > /dev/null && return 0

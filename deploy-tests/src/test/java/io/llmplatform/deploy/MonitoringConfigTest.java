@@ -28,7 +28,15 @@ class MonitoringConfigTest {
         assertThat(tools.repository().resolve("monitoring/prometheus/rules/platform.yml")).content().contains(
                 "alert: ServiceDown", "alert: HighErrorRate", "alert: HighP99Latency", "alert: SlowTimeToFirstToken",
                 "alert: QuotaRejectionsHigh", "alert: UsageOutboxBacklog", "alert: KafkaConsumerLag",
-                "alert: VllmKvCacheFull", "alert: VllmRequestsWaiting");
+                "alert: VllmKvCacheFull", "alert: VllmRequestsWaiting", "alert: IngestionBacklogGrowing",
+                "alert: DocumentIngestionsFailing");
+    }
+
+    @Test
+    void theIngestionAlertsFireOnAGrowingBacklogAndFailingIngestionsOnly() {
+        String output = tools.promtool("test", "rules", "monitoring/prometheus/tests/documents.test.yml")
+                .orFail("promtool test rules");
+        assertThat(output).contains("SUCCESS");
     }
 
     @Test

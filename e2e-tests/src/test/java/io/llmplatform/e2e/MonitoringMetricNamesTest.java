@@ -43,7 +43,7 @@ class MonitoringMetricNamesTest {
         trafficThatRecordsEveryMeter();
         Set<String> served = new HashSet<>();
         for (PlatformService service : List.of(PlatformService.GATEWAY, PlatformService.AUTH, PlatformService.CHAT,
-                PlatformService.EMBEDDING, PlatformService.MODEL_MANAGER)) {
+                PlatformService.EMBEDDING, PlatformService.DOCUMENT, PlatformService.MODEL_MANAGER)) {
             GatewayClient.Reply scrape = new GatewayClient(platform.service(service)).get("/actuator/prometheus", null);
             assertThat(scrape.status()).as(service.module() + "'s /actuator/prometheus").isEqualTo(200);
             served.addAll(sampleNames(scrape.body()));

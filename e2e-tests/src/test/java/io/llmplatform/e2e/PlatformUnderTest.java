@@ -17,7 +17,8 @@ import java.util.List;
 
 /**
  * The platform as its users meet it: the services' own jars, each its own process on a free port with its own
- * database, on the test kit's real PostgreSQL, Kafka and Redis and an in-process vLLM simulator. Tests reach it only
+ * database, on the test kit's real PostgreSQL, Kafka and Redis, an in-process vLLM simulator, and the Chroma the
+ * launcher starts for document-service (its {@code chroma} CLI; without it, document-service's in-memory store). Tests reach it only
  * through {@link #gateway()}. Started once for the whole suite by {@link PlatformExtension}.
  */
 public final class PlatformUnderTest implements AutoCloseable {

@@ -2,6 +2,7 @@ package io.llmplatform.launcher;
 
 import io.llmplatform.launcher.engine.DatabaseServer;
 import io.llmplatform.launcher.engine.KraftBroker;
+import io.llmplatform.launcher.engine.LocalChroma;
 import io.llmplatform.launcher.engine.LocalPostgres;
 import io.llmplatform.launcher.service.PlatformService;
 import io.llmplatform.launcher.service.ServiceFailure;
@@ -24,6 +25,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -50,6 +52,7 @@ public final class LocalPlatform implements AutoCloseable {
     private static final int KAFKA_PORT = 19092;
     private static final int KAFKA_CONTROLLER_PORT = 19093;
     private static final int SIMULATOR_PORT = 8000;
+    private static final int CHROMA_PORT = 18000;
     private static final Duration READY_PATIENCE = Duration.ofMinutes(3);
     private static final Duration STOP_GRACE = Duration.ofSeconds(40);
     /** Small heaps, the serial collector and the client compiler: start fast and fit in memory beside the others. */
@@ -108,7 +111,7 @@ public final class LocalPlatform implements AutoCloseable {
         for (PlatformService service : selected) {
             requireFree(ports.get(service), service.module());
         }
-        ServiceEnvironment environment = startEngines(settings, selected, progress);
+        ServiceEnvironment environment = startEngines(settings, selected, false, progress);
         Map<PlatformService, ServiceImage> images = images(settings, selected, jars);
         if (settings.aotCache()) {
             train(settings, images, environment, progress);
@@ -162,7 +165,7 @@ public final class LocalPlatform implements AutoCloseable {
                 return;
             }
             assignPorts(settings);
-            ServiceEnvironment environment = startEngines(settings, selected, message -> { });
+            ServiceEnvironment environment = startEngines(settings, selected, true, message -> { });
             train(settings, images, environment, progress);
         } finally {
             startEnded.countDown();
@@ -177,8 +180,9 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
+    /** A training start needs no Chroma: document-service connects to its vector store at first use. */
     private ServiceEnvironment startEngines(LaunchSettings settings, List<PlatformService> selected,
-            Consumer<String> progress) throws LaunchFailure {
+            boolean training, Consumer<String> progress) throws LaunchFailure {
         createDirectories(settings.dataDirectory());
         secrets = PlatformSecrets.loadOrCreate(settings.dataDirectory());
         DatabaseServer database = database(settings, progress);
@@ -187,12 +191,44 @@ public final class LocalPlatform implements AutoCloseable {
         checkNotStopping();
         String vllm = vllm(settings, progress);
         checkNotStopping();
+        String chroma = selected.contains(PlatformService.DOCUMENT) && !training ? chroma(settings, progress)
+                : settings.chromaUrl();
+        checkNotStopping();
         for (PlatformService service : selected) {
             service.database().ifPresent(name -> LocalPostgres.ensureDatabase(database, name));
         }
-        return new ServiceEnvironment(ports, database, kafka, settings.redisUrl(), settings.chromaUrl(), vllm,
+        return new ServiceEnvironment(ports, database, kafka, settings.redisUrl(), chroma, vllm,
                 settings.vllmBaseUrl() != null ? settings.vllmModel() : SIMULATED_MODEL, secrets,
-                settings.environment());
+                settings.dataDirectory(), settings.environment());
+    }
+
+    /**
+     * document-service's vector store: the named Chroma, else {@code chroma run} when the CLI is installed (data
+     * kept in the data directory), else none, and document-service keeps its vectors in its file-backed in-memory
+     * store.
+     */
+    private String chroma(LaunchSettings settings, Consumer<String> progress) throws LaunchFailure {
+        if (settings.chromaUrl() != null) {
+            progress.accept("Using Chroma at " + settings.chromaUrl());
+            return settings.chromaUrl();
+        }
+        Optional<Path> executable = LocalChroma.executable();
+        if (executable.isEmpty()) {
+            progress.accept("No CHROMA_URL and no chroma CLI (pip install chromadb): document-service keeps its "
+                    + "vectors in memory, saved in the data directory");
+            return null;
+        }
+        int port = settings.freePorts() ? freePort() : CHROMA_PORT;
+        requireFree(port, "Chroma");
+        progress.accept("Starting Chroma (" + executable.get() + ") on port " + port);
+        try {
+            LocalChroma chroma = LocalChroma.start(executable.get(), port, settings.dataDirectory().resolve("chroma"),
+                    logs(settings).resolve("chroma.log"), Duration.ofSeconds(90));
+            engines.add(chroma);
+            return chroma.baseUrl();
+        } catch (RuntimeException failed) {
+            throw new LaunchFailure("Chroma did not start: " + failed.getMessage(), failed);
+        }
     }
 
     private static List<PlatformService> selected(LaunchSettings settings) {

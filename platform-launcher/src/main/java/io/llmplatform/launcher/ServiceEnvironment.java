@@ -2,6 +2,7 @@ package io.llmplatform.launcher;
 
 import io.llmplatform.launcher.engine.DatabaseServer;
 import io.llmplatform.launcher.service.PlatformService;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -19,10 +20,11 @@ final class ServiceEnvironment {
     private final String vllmBaseUrl;
     private final String vllmModel;
     private final PlatformSecrets secrets;
+    private final Path dataDirectory;
     private final Map<String, String> extra;
 
     ServiceEnvironment(Map<PlatformService, Integer> ports, DatabaseServer database, String kafka, String redisUrl,
-            String chromaUrl, String vllmBaseUrl, String vllmModel, PlatformSecrets secrets,
+            String chromaUrl, String vllmBaseUrl, String vllmModel, PlatformSecrets secrets, Path dataDirectory,
             Map<String, String> extra) {
         this.ports = Map.copyOf(ports);
         this.database = database;
@@ -32,6 +34,7 @@ final class ServiceEnvironment {
         this.vllmBaseUrl = vllmBaseUrl;
         this.vllmModel = vllmModel;
         this.secrets = secrets;
+        this.dataDirectory = dataDirectory;
         this.extra = Map.copyOf(extra);
     }
 
@@ -58,6 +61,7 @@ final class ServiceEnvironment {
                 env.put("ADMIN_EMAIL", secrets.adminEmail());
                 env.put("ADMIN_PASSWORD", secrets.adminPassword());
                 env.put("GATEWAY_CLIENT_SECRET", secrets.gatewayClientSecret());
+                env.put("DOCUMENT_SERVICE_CLIENT_SECRET", secrets.documentClientSecret());
             }
             case CHAT -> {
                 env.put("VLLM_BASE_URL", vllmBaseUrl);
@@ -85,6 +89,11 @@ final class ServiceEnvironment {
                 if (chromaUrl != null) {
                     env.put("CHROMA_URL", chromaUrl);
                 }
+                env.put("AUTH_SERVICE_URL", auth);
+                env.put("EMBEDDING_SERVICE_URL", "http://localhost:" + ports.get(PlatformService.EMBEDDING));
+                env.put("DOCUMENT_SERVICE_CLIENT_SECRET", secrets.documentClientSecret());
+                // Uploaded files and, without Chroma, the in-memory vector store's file.
+                env.put("DOCUMENT_STORAGE_PATH", dataDirectory.resolve("documents").toString());
             }
             default -> { }
         }

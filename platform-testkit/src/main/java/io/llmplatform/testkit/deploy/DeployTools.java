@@ -1,6 +1,6 @@
 package io.llmplatform.testkit.deploy;
 
-import io.llmplatform.testkit.engine.Executables;
+import io.llmplatform.launcher.engine.Executables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package io.llmplatform.testkit.engine;
 
+import io.llmplatform.launcher.engine.Executables;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ final class LocalProcess implements AutoCloseable {
         throw new EngineUnavailableException(name + " did not become ready within " + timeout + "; see " + log);
     }
 
-    private static Path logFile(String name) {
+    static Path logFile(String name) {
         try {
             Path dir = Files.isDirectory(Path.of("target")) ? Path.of("target", "test-engines")
                     : Files.createTempDirectory("test-engines");

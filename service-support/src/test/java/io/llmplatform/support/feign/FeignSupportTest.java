@@ -3,6 +3,8 @@ package io.llmplatform.support.feign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.llmplatform.contracts.auth.InternalHeaders;
+import io.llmplatform.contracts.auth.TokenClaims;
 import io.llmplatform.contracts.client.EmbeddingModelsApi;
 import io.llmplatform.contracts.error.ErrorCode;
 import io.llmplatform.contracts.openai.ModelList;
@@ -19,8 +21,10 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,13 +36,19 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.cloud.openfeign.EnableFeignClients;
 import org.springframework.cloud.openfeign.FeignClient;
+import org.springframework.cloud.openfeign.FeignClientFactory;
+import org.springframework.cloud.openfeign.support.FeignHttpMessageConverters;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Feign clients as every service gets them from service-support, against a tiny callee that answers a recorded
@@ -118,6 +128,17 @@ class FeignSupportTest {
         CALLEE.close();
     }
 
+    @Autowired
+    FeignClientFactory clients;
+
+    @Test
+    void everyClientsMessageConvertersAreBuiltBeforeItsFirstCall() {
+        // Built lazily, concurrent first calls could find them half-built ("no suitable HttpMessageConverter").
+        assertThat(clients.getContextNames()).contains("unreachable-service").allSatisfy(name ->
+                assertThat(ReflectionTestUtils.getField(clients.getInstance(name, FeignHttpMessageConverters.class),
+                        "converters")).as(name).asInstanceOf(InstanceOfAssertFactories.LIST).isNotEmpty());
+    }
+
     @Test
     void aCallReadsTheCalleesAnswerAndCarriesTheUsersTokenTheRequestIdAndTheTrace() {
         CALLEE.answer(200, "application/json", recorded("embedding-models.json"));
@@ -140,6 +161,48 @@ class FeignSupportTest {
         assertThat(call.header("Authorization")).isEqualTo("Bearer the-users-token");
         assertThat(call.header(RequestIds.HEADER)).isEqualTo("req-42");
         assertThat(call.header("traceparent")).startsWith("00-" + traceId.get() + "-");
+    }
+
+    @Test
+    void aServiceActingForAUserHasItsInternalHeadersPassedOnWithItsToken() {
+        CALLEE.answer(200, "application/json", recorded("embedding-models.json"));
+        SecurityContextHolder.getContext().setAuthentication(new JwtAuthenticationToken(Jwt.withTokenValue(
+                "chat-services-token").header("alg", "ES256").subject("chat-service")
+                .claim(TokenClaims.ROLES, List.of(TokenClaims.ROLE_SERVICE)).issuedAt(Instant.now())
+                .expiresAt(Instant.now().plusSeconds(60)).build()));
+        MockHttpServletRequest served = new MockHttpServletRequest();
+        served.addHeader(InternalHeaders.USER_ID, "0b7d4f0e-2c51-4b51-9a43-9f7c1c0c1d11");
+        served.addHeader(InternalHeaders.API_KEY_ID, "6f1b1a52-3f1e-4c8e-9a4f-2b8f0d0e7a21");
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(served));
+        try {
+            embeddings.embeddingModels();
+        } finally {
+            RequestContextHolder.resetRequestAttributes();
+        }
+
+        StubHttpService.Received call = CALLEE.received().getFirst();
+        assertThat(call.header("Authorization")).isEqualTo("Bearer chat-services-token");
+        assertThat(call.header(InternalHeaders.USER_ID)).isEqualTo("0b7d4f0e-2c51-4b51-9a43-9f7c1c0c1d11");
+        assertThat(call.header(InternalHeaders.API_KEY_ID)).isEqualTo("6f1b1a52-3f1e-4c8e-9a4f-2b8f0d0e7a21");
+    }
+
+    @Test
+    void aUsersRequestPassesNoInternalHeadersOn() {
+        CALLEE.answer(200, "application/json", recorded("embedding-models.json"));
+        SecurityContextHolder.getContext().setAuthentication(new JwtAuthenticationToken(Jwt.withTokenValue(
+                "the-users-token").header("alg", "ES256").subject("user")
+                .claim(TokenClaims.ROLES, List.of(TokenClaims.ROLE_USER)).issuedAt(Instant.now())
+                .expiresAt(Instant.now().plusSeconds(60)).build()));
+        MockHttpServletRequest served = new MockHttpServletRequest();
+        served.addHeader(InternalHeaders.USER_ID, "0b7d4f0e-2c51-4b51-9a43-9f7c1c0c1d11");
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(served));
+        try {
+            embeddings.embeddingModels();
+        } finally {
+            RequestContextHolder.resetRequestAttributes();
+        }
+
+        assertThat(CALLEE.received().getFirst().header(InternalHeaders.USER_ID)).isNull();
     }
 
     @Test

@@ -1,11 +1,11 @@
-package io.llmplatform.testkit.engine;
+package io.llmplatform.launcher.engine;
 
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Finds a program the tests run: the path in {@code overrideVariable} if set, else the first one on the PATH. */
+/** Finds a program the launcher or the tests run: the path in {@code overrideVariable} if set, else the first one on the PATH. */
 public final class Executables {
 
     public static Optional<Path> find(String executable, String overrideVariable) {
