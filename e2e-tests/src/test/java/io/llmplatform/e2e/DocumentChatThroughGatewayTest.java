@@ -13,6 +13,7 @@ import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import io.llmplatform.e2e.GatewayClient.Reply;
 import io.llmplatform.e2e.GatewayClient.User;
 import io.llmplatform.simulator.recording.RecordedRequest;
+import io.llmplatform.testkit.http.MultipartForm;
 import io.llmplatform.testkit.tracing.OtlpTraceReceiver.ReceivedSpan;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import java.net.http.HttpRequest;
@@ -33,8 +34,6 @@ import tools.jackson.databind.JsonNode;
  */
 @ExtendWith(PlatformExtension.class)
 class DocumentChatThroughGatewayTest {
-
-    private static final String BOUNDARY = "----e2e-document-chat";
 
     private final PlatformUnderTest platform;
     private final GatewayClient gateway;
@@ -159,18 +158,10 @@ class DocumentChatThroughGatewayTest {
     }
 
     private UUID uploadAndWait(User user, String name, String text, String collection) {
-        StringBuilder body = new StringBuilder();
-        if (collection != null) {
-            body.append("--").append(BOUNDARY).append("\r\nContent-Disposition: form-data; name=\"collection\"\r\n\r\n")
-                    .append(collection).append("\r\n");
-        }
-        body.append("--").append(BOUNDARY).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
-                .append(name).append("\"\r\nContent-Type: ").append(name.endsWith(".md") ? "text/markdown"
-                        : "text/plain").append("\r\n\r\n").append(text).append("\r\n--").append(BOUNDARY)
-                .append("--\r\n");
+        MultipartForm form = MultipartForm.withFile("file", name, text.getBytes(StandardCharsets.UTF_8))
+                .field("collection", collection);
         Reply uploaded = gateway.send(gateway.request("/api/v1/documents", user.accessToken())
-                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
+                .header("Content-Type", form.contentType()).POST(form.publisher()));
         assertThat(uploaded.status()).as("%s", uploaded).isEqualTo(202);
         UUID id = UUID.fromString(uploaded.json().get("id").asString());
         JsonNode progress = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
