@@ -38,8 +38,10 @@ import tools.jackson.databind.json.JsonMapper;
  * answers at once (echoing the last user message), {@code slow} streams a token every 40 ms, {@code offline} points
  * at nothing, {@code retired} names a model the server does not serve, and {@code aliased} stands for model-manager's
  * pool {@code alias-pool} (pointing at nothing until that pool is announced). model-manager is a stub that knows no
- * model unless a test queues an answer. Test classes extending this share one application context, so each test
- * works as its own fresh user.
+ * model unless a test queues an answer. document-service is a stub that fails (503) unless a test queues another
+ * failure: only its failures are transport behaviour a stub can stand for; answers from documents are proven against
+ * the real document-service by the end-to-end suite. Test classes extending this share one application context, so
+ * each test works as its own fresh user.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealEngines({Engine.POSTGRES, Engine.KAFKA, Engine.TOKEN_ISSUER})
@@ -54,6 +56,7 @@ public abstract class ChatIntegrationTest {
     protected static final StubHttpService MODEL_MANAGER = new StubHttpService().answer(404,
             "application/problem+json", "{\"code\":\"model_not_found\",\"status\":404,\"detail\":\"No pool "
                     + "serves it\"}");
+    protected static final StubHttpService DOCUMENTS = new StubHttpService();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     static {
@@ -75,6 +78,10 @@ public abstract class ChatIntegrationTest {
         registry.add("platform.chat.default-model", () -> "default");
         registry.add("platform.chat.timeouts.first-token", () -> "3s");
         registry.add("platform.chat.timeouts.between-tokens", () -> "2s");
+        // A test class may point retrieval elsewhere with the property test.document-service-url.
+        registry.add("platform.chat.retrieval.document-service-url",
+                () -> "${test.document-service-url:" + DOCUMENTS.url() + "}");
+        registry.add("spring.cloud.openfeign.client.config.document-service.read-timeout", () -> "1000");
     }
 
     private static void model(DynamicPropertyRegistry registry, int index, String name, String url, String upstream) {
@@ -96,6 +103,9 @@ public abstract class ChatIntegrationTest {
         user = UUID.randomUUID();
         token = TestEngines.tokenIssuer().tokenFor(user, "USER");
         SIMULATOR.faults(FaultSettings.NONE);
+        DOCUMENTS.reset();
+        DOCUMENTS.answer(503, "application/problem+json",
+                "{\"code\":\"service_unavailable\",\"status\":503,\"detail\":\"Chroma is down\"}");
         circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
     }
 

@@ -69,6 +69,7 @@ final class ServiceEnvironment {
                     env.put("VLLM_MODEL", vllmModel);
                 }
                 env.put("MODEL_MANAGER_SERVICE_URL", "http://localhost:" + ports.get(PlatformService.MODEL_MANAGER));
+                env.put("DOCUMENT_SERVICE_URL", "http://localhost:" + ports.get(PlatformService.DOCUMENT));
             }
             case MODEL_MANAGER -> {
                 // The launcher's simulator is switched through its admin endpoint; a real server needs a real driver.

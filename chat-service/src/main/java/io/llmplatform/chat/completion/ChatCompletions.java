@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -27,7 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code POST /v1/chat/completions} as a thin, exact proxy: validate, admit against the quota, forward the client's
  * JSON to the model's server, relay the answer as it comes, and record what it cost. Nothing is mapped into and out
- * of objects on the way, so every parameter reaches vLLM and every field of its answer reaches the client.
+ * of objects on the way, so every parameter reaches vLLM and every field of its answer reaches the client. The one
+ * exception is the platform's {@code rag} extension ({@link CompletionRetrieval}), which changes the question and
+ * adds {@code sources} and {@code retrieval} to the answer (streaming: to its first chunk).
  */
 @Service
 class ChatCompletions {
@@ -42,11 +45,13 @@ class ChatCompletions {
     private final UsageRecorder usage;
     private final ChatMetrics metrics;
     private final StreamRelay relay;
+    private final CompletionRetrieval retrieval;
     private final JsonMapper json;
 
     ChatCompletions(CompletionRequestReader reader, ModelRegistry models, QuotaAdmission quota,
             ModelServerClient modelServers, UsageRecorder usage, ChatMetrics metrics, StreamWatchdog watchdog,
-            JsonMapper json) {
+            CompletionRetrieval retrieval, JsonMapper json) {
+        this.retrieval = retrieval;
         this.reader = reader;
         this.models = models;
         this.quota = quota;
@@ -61,6 +66,13 @@ class ChatCompletions {
             throws IOException {
         CompletionRequest request = reader.read(body);
         ModelEndpoint model = models.resolve(request.typed().model());
+        CompletionRetrieval.Augmented augmented = request.rag() == null ? null
+                : retrieval.augment(request, model, caller, requestId);
+        if (augmented != null) {
+            request = augmented.request();
+        }
+        UnaryOperator<byte[]> extension = augmented == null ? UnaryOperator.identity()
+                : answer -> retrieval.withSources(answer, augmented.prompt());
         UUID callId = UUID.randomUUID();
         Reservation reservation = quota.reserve(caller.userId(), callId.toString(), TokenEstimate.worstCase(
                 request.typed().messages(), request.typed().effectiveMaxTokens(), model));
@@ -75,17 +87,19 @@ class ChatCompletions {
         }
         try (upstream) {
             if (request.streaming()) {
-                stream(call, request, upstream, response);
+                stream(call, request, upstream, response, extension);
             } else {
-                answer(call, upstream, response);
+                answer(call, upstream, response, extension);
             }
         }
     }
 
-    private void answer(ModelCall call, UpstreamResponse upstream, HttpServletResponse response) throws IOException {
+    private void answer(ModelCall call, UpstreamResponse upstream, HttpServletResponse response,
+            UnaryOperator<byte[]> extension) throws IOException {
         byte[] answer = upstream.body().readAllBytes();
         long modelNanos = System.nanoTime() - upstream.startedNanos();
         Usage spent = json.readValue(answer, UsageOnly.class).orZero();
+        answer = extension.apply(answer);
         upstream.usage(spent.promptTokens(), spent.completionTokens());
         usage.record(call, spent, UsageStatus.SUCCESS, 0);
         Duration overhead = Duration.ofNanos(System.nanoTime() - call.receivedNanos() - modelNanos);
@@ -98,7 +112,7 @@ class ChatCompletions {
     }
 
     private void stream(ModelCall call, CompletionRequest request, UpstreamResponse upstream,
-            HttpServletResponse response) {
+            HttpServletResponse response, UnaryOperator<byte[]> firstChunk) {
         Duration overhead = Duration.ofNanos(upstream.startedNanos() - call.receivedNanos());
         metrics.addedLatency(call.model(), true, overhead);
         StreamRelay.Outcome outcome;
@@ -110,7 +124,7 @@ class ChatCompletions {
                 response.setHeader("X-Accel-Buffering", "no");
                 response.setHeader(OVERHEAD_HEADER, millis(overhead));
                 return response.getOutputStream();
-            });
+            }, firstChunk);
         } catch (PlatformException neverStarted) {
             usage.record(call, Usage.of(0, 0), UsageStatus.ERROR, 0);
             throw neverStarted;

@@ -1,6 +1,7 @@
 package io.llmplatform.chat.completion;
 
 import io.llmplatform.chat.model.ModelEndpoint;
+import io.llmplatform.contracts.chat.RagOptions;
 import io.llmplatform.contracts.openai.ChatCompletionRequest;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -11,9 +12,13 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * @param wantsUsageChunk the client asked for the final usage chunk ({@code stream_options.include_usage})
  * @param wantsUsageOnEveryChunk the client asked for vLLM's {@code continuous_usage_stats}
+ * @param rag the platform's {@code rag} extension: retrieval from the caller's documents, or null
  */
 record CompletionRequest(ObjectNode json, ChatCompletionRequest typed, boolean wantsUsageChunk,
-        boolean wantsUsageOnEveryChunk) {
+        boolean wantsUsageOnEveryChunk, RagOptions rag) {
+
+    /** The platform's extension field; never sent on to the model server. */
+    static final String RAG = "rag";
 
     boolean streaming() {
         return typed.streaming();
@@ -25,6 +30,7 @@ record CompletionRequest(ObjectNode json, ChatCompletionRequest typed, boolean w
      */
     byte[] forModelServer(ModelEndpoint endpoint, JsonMapper mapper) {
         ObjectNode upstream = json.deepCopy();
+        upstream.remove(RAG);
         upstream.put("model", endpoint.upstreamModel());
         if (streaming()) {
             ObjectNode options = upstream.putObject("stream_options");

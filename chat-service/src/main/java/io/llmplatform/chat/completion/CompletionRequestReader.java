@@ -1,17 +1,20 @@
 package io.llmplatform.chat.completion;
 
 import io.llmplatform.chat.config.ChatProperties;
+import io.llmplatform.contracts.chat.RagOptions;
 import io.llmplatform.contracts.error.ErrorCode;
 import io.llmplatform.contracts.openai.ChatCompletionRequest;
 import io.llmplatform.contracts.openai.ChatMessage;
 import io.llmplatform.support.PlatformException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -46,7 +49,30 @@ class CompletionRequestReader {
         checkSizes(typed.messages());
         JsonNode options = object.path("stream_options");
         return new CompletionRequest(object, typed, options.path("include_usage").asBoolean(false),
-                options.path("continuous_usage_stats").asBoolean(false));
+                options.path("continuous_usage_stats").asBoolean(false), rag(object.get(CompletionRequest.RAG)));
+    }
+
+    /** The {@code rag} extension, read strictly (a misspelt option is an error, not silently no filter). */
+    private RagOptions rag(JsonNode rag) {
+        if (rag == null || rag.isNull()) {
+            return null;
+        }
+        if (!rag.isObject()) {
+            throw new PlatformException(ErrorCode.VALIDATION_FAILED, "rag must be an object", CompletionRequest.RAG);
+        }
+        ObjectNode wrapped = json.createObjectNode();
+        wrapped.set(CompletionRequest.RAG, rag);
+        RagExtension extension = json.readerFor(RagExtension.class)
+                .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(wrapped);
+        Set<ConstraintViolation<RagExtension>> violations = validator.validate(extension);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return extension.rag();
+    }
+
+    /** So that a violation names its field as the client wrote it, {@code rag.topK}. */
+    record RagExtension(@Valid RagOptions rag) {
     }
 
     private void checkSizes(List<ChatMessage> messages) {

@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.function.UnaryOperator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,7 +47,9 @@ final class StreamRelay {
         OutputStream open() throws IOException;
     }
 
-    Outcome relay(UpstreamResponse upstream, CompletionRequest request, ClientStream stream) {
+    /** @param firstChunk what becomes of the first chunk relayed (the platform's extension fields go there) */
+    Outcome relay(UpstreamResponse upstream, CompletionRequest request, ClientStream stream,
+            UnaryOperator<byte[]> firstChunk) {
         LazyClient client = new LazyClient(stream);
         Usage latest = Usage.of(0, 0);
         long firstToken = 0;
@@ -70,6 +73,9 @@ final class StreamRelay {
                 }
                 byte[] relayed = !chunk.usageOnly() && chunk.hasUsageField() && !request.wantsUsageOnEveryChunk()
                         ? chunk.withoutUsage() : chunk.bytes();
+                if (!client.opened()) {
+                    relayed = firstChunk.apply(relayed);
+                }
                 // Chunks that already arrived together leave together: one flush for all of them.
                 if (!send(client, event(relayed), lines.nothingBuffered())) {
                     return cancelled(upstream, latest, firstToken);

@@ -1,5 +1,6 @@
 package io.llmplatform.chat.config;
 
+import io.llmplatform.contracts.documents.SearchMode;
 import io.llmplatform.support.upstream.ModelServerResilience;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -22,6 +23,7 @@ import org.springframework.validation.annotation.Validated;
  * @param unknownModelMemory how long a name model-manager did not know is answered 404 without asking again
  * @param maxMessageBytes the largest message content accepted, in UTF-8 bytes
  * @param memoryTokens how many tokens of a conversation's history go back to the model with each message
+ * @param retrieval answers from the user's documents
  */
 @Validated
 @ConfigurationProperties("platform.chat")
@@ -33,7 +35,8 @@ public record ChatProperties(
         @Valid @NotNull @DefaultValue Timeouts timeouts,
         @Valid @NotNull @DefaultValue ModelServerResilience resilience,
         @DefaultValue("262144") @Min(1) int maxMessageBytes,
-        @DefaultValue("3000") @Min(100) int memoryTokens) {
+        @DefaultValue("3000") @Min(100) int memoryTokens,
+        @Valid @NotNull @DefaultValue Retrieval retrieval) {
 
     /**
      * @param name the name clients use
@@ -68,6 +71,23 @@ public record ChatProperties(
             @DefaultValue("60s") Duration firstToken,
             @DefaultValue("30s") Duration betweenTokens,
             @DefaultValue("10m") Duration request) {
+    }
+
+    /**
+     * @param documentServiceUrl document-service, searched with the user's own token
+     * @param searchMode how document-service ranks chunks for a question
+     * @param queryCompression whether a follow-up question in a conversation (or a completion with earlier
+     *     messages) is first rewritten by the model to stand alone, so that "and in 2023?" searches well; it costs
+     *     one short model call (billed) before the answer
+     * @param compressionMaxTokens the most tokens that rewrite may take
+     * @param answerReserveTokens the room kept for the answer when fitting a prompt without {@code maxTokens}
+     */
+    public record Retrieval(
+            @NotNull @DefaultValue("http://localhost:8084") URI documentServiceUrl,
+            @NotNull @DefaultValue("hybrid") SearchMode searchMode,
+            @DefaultValue("true") boolean queryCompression,
+            @DefaultValue("100") @Min(1) int compressionMaxTokens,
+            @DefaultValue("512") @Min(1) int answerReserveTokens) {
     }
 
 }

@@ -19,10 +19,12 @@ class ConversationHistory {
     private final ConversationRepository conversations;
     private final ConversationMessageRepository messages;
     private final ConversationService service;
+    private final MessageSources sourcesJson;
     private final Clock clock;
 
     ConversationHistory(ConversationRepository conversations, ConversationMessageRepository messages,
-            ConversationService service, Clock clock) {
+            ConversationService service, MessageSources sourcesJson, Clock clock) {
+        this.sourcesJson = sourcesJson;
         this.conversations = conversations;
         this.messages = messages;
         this.service = service;
@@ -46,7 +48,8 @@ class ConversationHistory {
         Conversation conversation = service.owned(caller, id);
         return messages.findHistory(conversation.id()).stream()
                 .map(m -> new MessageView(m.id(), m.role(), m.content(), m.model(), m.promptTokens(),
-                        m.completionTokens(), m.createdAt()))
+                        m.completionTokens(), m.createdAt(), sourcesJson.sources(m.sources()),
+                        sourcesJson.retrieval(m.retrieval())))
                 .toList();
     }
 

@@ -38,6 +38,12 @@ class ConversationMessage {
     @Column(name = "created_at")
     private Instant createdAt;
 
+    /** The passages an answer was given, as a JSON array of {@code Source}s; null for user messages. */
+    private String sources;
+
+    /** How retrieval went for an answer whose question asked for it, as a JSON {@code Retrieval}. */
+    private String retrieval;
+
     protected ConversationMessage() {
     }
 
@@ -52,6 +58,20 @@ class ConversationMessage {
         this.promptTokens = promptTokens;
         this.completionTokens = completionTokens;
         this.createdAt = now;
+    }
+
+    ConversationMessage withSources(String sources, String retrieval) {
+        this.sources = sources;
+        this.retrieval = retrieval;
+        return this;
+    }
+
+    String sources() {
+        return sources;
+    }
+
+    String retrieval() {
+        return retrieval;
     }
 
     UUID id() {

@@ -13,6 +13,9 @@ import io.llmplatform.chat.model.ModelEndpoint;
 import io.llmplatform.chat.model.ModelRegistry;
 import io.llmplatform.chat.preset.Preset;
 import io.llmplatform.chat.preset.PresetService;
+import io.llmplatform.chat.retrieval.PreparedPrompt;
+import io.llmplatform.chat.retrieval.PromptRequest;
+import io.llmplatform.chat.retrieval.RetrievalAugmentation;
 import io.llmplatform.chat.upstream.ModelServerClient;
 import io.llmplatform.chat.usage.ModelCall;
 import io.llmplatform.chat.usage.UsageRecorder;
@@ -49,6 +52,8 @@ class ConversationService {
     private final QuotaAdmission quota;
     private final UsageRecorder usage;
     private final ModelServerClient modelServers;
+    private final RetrievalAugmentation retrieval;
+    private final MessageSources sourcesJson;
     private final TokenCountEstimator tokens;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -56,8 +61,9 @@ class ConversationService {
 
     ConversationService(ConversationRepository conversations, ConversationMessageRepository messages,
             PostgresChatMemoryStore memoryStore, PresetService presets, ModelRegistry models, QuotaAdmission quota,
-            UsageRecorder usage, ModelServerClient modelServers, TokenCountEstimator tokens,
-            TransactionTemplate transaction, Clock clock, ChatProperties properties) {
+            UsageRecorder usage, ModelServerClient modelServers, RetrievalAugmentation retrieval,
+            MessageSources sourcesJson, TokenCountEstimator tokens, TransactionTemplate transaction, Clock clock,
+            ChatProperties properties) {
         this.conversations = conversations;
         this.messages = messages;
         this.memoryStore = memoryStore;
@@ -66,13 +72,18 @@ class ConversationService {
         this.quota = quota;
         this.usage = usage;
         this.modelServers = modelServers;
+        this.retrieval = retrieval;
+        this.sourcesJson = sourcesJson;
         this.tokens = tokens;
         this.transaction = transaction;
         this.clock = clock;
         this.memoryTokens = properties.memoryTokens();
     }
 
-    /** Admits a turn: the caller owns the conversation, the model exists, the quota holds the worst case. */
+    /**
+     * Admits a turn: the caller owns the conversation, the model exists, the passages asked for are retrieved and
+     * fitted with the history into the model's context, and the quota holds the worst case.
+     */
     Turn begin(Caller caller, ChatRequest request, String requestId, long receivedNanos, boolean streaming) {
         boolean isNew = request.conversationId() == null;
         Preset preset = isNew && request.presetId() != null ? presets.visible(caller, request.presetId()) : null;
@@ -81,25 +92,28 @@ class ConversationService {
         SystemMessage system = isNew && conversation.systemPrompt() != null
                 ? SystemMessage.from(conversation.systemPrompt()) : null;
 
-        List<ChatMessage> window = new ArrayList<>();
+        List<ChatMessage> history = new ArrayList<>();
         if (system != null) {
-            window.add(system);
+            history.add(system);
         }
-        window.addAll(memory(conversation.id()).messages());
+        history.addAll(memory(conversation.id()).messages());
         UserMessage user = UserMessage.from(request.message());
-        window.add(user);
 
         Integer maxTokens = request.maxTokens() != null ? request.maxTokens()
                 : preset != null ? preset.maxTokens() : null;
         Double temperature = request.temperature() != null ? request.temperature()
                 : preset != null ? preset.temperature() : null;
+        PreparedPrompt prompt = retrieval.prepare(new PromptRequest(caller, requestId, model, conversation.id(),
+                history, user, request.rag(), maxTokens, true));
         UUID callId = UUID.randomUUID();
-        int prompt = tokens.estimateTokenCountInMessages(window);
+        // The passages are part of the prompt: the reservation covers them.
         Reservation reservation = quota.reserve(caller.userId(), callId.toString(),
-                prompt + (maxTokens != null ? maxTokens : Math.max(1, model.contextTokens() - prompt)));
+                prompt.promptTokens() + (maxTokens != null ? maxTokens
+                        : Math.max(1, model.contextTokens() - prompt.promptTokens())));
         ModelCall call = new ModelCall(callId, caller, model.name(), requestId, reservation, receivedNanos,
                 streaming);
-        return new Turn(conversation, isNew, model, system, List.copyOf(window), user, temperature, maxTokens, call);
+        return new Turn(conversation, isNew, model, system, prompt.messages(), user, temperature, maxTokens, call,
+                prompt.sources(), prompt.retrieval());
     }
 
     /** Asks the model and stores the exchange; a model that fails leaves nothing stored. */
@@ -137,12 +151,14 @@ class ConversationService {
             messages.save(new ConversationMessage(conversation.id(), position + 1, ConversationMessage.USER,
                     turn.userMessage().singleText(), null, null, null, clock.instant()));
             messages.save(new ConversationMessage(conversation.id(), position + 2, ConversationMessage.ASSISTANT,
-                    reply, turn.model().name(), spent.promptTokens(), spent.completionTokens(), clock.instant()));
+                    reply, turn.model().name(), spent.promptTokens(), spent.completionTokens(), clock.instant())
+                    .withSources(sourcesJson.write(turn.sources()), sourcesJson.write(turn.retrieval())));
             conversation.touched(clock.instant());
             usage.record(turn.call(), spent, status, firstTokenNanos);
             long latency = (System.nanoTime() - turn.call().receivedNanos()) / 1_000_000;
             return new ChatReply(conversation.id(), turn.userMessage().singleText(), reply, turn.model().name(),
-                    TokenUsage.of(spent.promptTokens(), spent.completionTokens()), latency, List.of());
+                    TokenUsage.of(spent.promptTokens(), spent.completionTokens()), latency, turn.sources(),
+                    turn.retrieval());
         });
     }
 

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Streams a conversation turn as server-sent events ({@code delta}... {@code usage}, {@code done}, or {@code error})
+ * Streams a conversation turn as server-sent events ({@code sources} when retrieval was asked for, {@code delta}...
+ * {@code usage}, {@code done}, or {@code error})
  * while LangChain4j's streaming model produces it. A client that goes away cancels the model's stream at the next
  * token; what was generated until then is stored and billed.
  */
@@ -50,6 +51,12 @@ class ConversationStreamer {
         AtomicInteger partials = new AtomicInteger();
         AtomicLong firstToken = new AtomicLong();
         CompletableFuture<Outcome> done = new CompletableFuture<>();
+        if (turn.retrieval() != null
+                && !events.event(ChatStreamEvents.SOURCES, new ChatStreamEvents.Sources(turn.sources(),
+                        turn.retrieval()))) {
+            conversations.abandon(turn);
+            return;
+        }
         try {
             modelServers.streamChat(turn.model(), turn.request(), new StreamingChatResponseHandler() {
                 @Override

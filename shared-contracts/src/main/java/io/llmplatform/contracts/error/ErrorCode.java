@@ -46,6 +46,10 @@ public enum ErrorCode {
     CATALOG_INVALID("catalog_invalid", 422, "Invalid model catalog", OpenAiType.INVALID_REQUEST),
     /** The profile does not fit the pool's GPUs; the detail says why. */
     MODEL_DOES_NOT_FIT("model_does_not_fit", 422, "Model does not fit", OpenAiType.INVALID_REQUEST),
+    /** A retrieval-augmented answer that required sources, while document-service could not be asked. */
+    RETRIEVAL_UNAVAILABLE("retrieval_unavailable", 503, "Retrieval unavailable", OpenAiType.SERVER),
+    /** A retrieval-augmented answer that required sources, and no passage of the caller's documents matched. */
+    NO_SOURCES("no_sources", 422, "No sources found", OpenAiType.INVALID_REQUEST),
     MODEL_TIMEOUT("model_timeout", 504, "Model timed out", OpenAiType.SERVER),
     INTERNAL_ERROR("internal_error", 500, "Internal error", OpenAiType.SERVER),
     BAD_GATEWAY("bad_gateway", 502, "Bad gateway", OpenAiType.SERVER),
