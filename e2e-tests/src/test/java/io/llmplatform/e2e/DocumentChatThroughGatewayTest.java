@@ -14,8 +14,6 @@ import io.llmplatform.e2e.GatewayClient.Reply;
 import io.llmplatform.e2e.GatewayClient.User;
 import io.llmplatform.simulator.recording.RecordedRequest;
 import io.llmplatform.testkit.http.MultipartForm;
-import io.llmplatform.testkit.tracing.OtlpTraceReceiver.ReceivedSpan;
-import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -129,27 +127,6 @@ class DocumentChatThroughGatewayTest {
                 .isEqualTo("used");
         assertThat(prompt).contains("three carrots").doesNotContain("\"rag\"");
         assertThat(firstChunk._additionalProperties().get("sources").convert(List.class)).hasSameSizeAs(sources);
-    }
-
-    @Test
-    void retrievalIsASpanOfTheChatAndDocumentServiceContinuesTheTrace() {
-        String keyword = keyword();
-        User owner = gateway.newUser();
-        uploadAndWait(owner, "trace.txt", "The " + keyword + " bridge is painted red.\n", null);
-        TraceChain trace = TraceChain.start(platform.traces());
-
-        Reply reply = gateway.send(gateway.request("/api/v1/chat", owner.accessToken())
-                .header("Content-Type", "application/json").header("traceparent", trace.traceparent())
-                .POST(HttpRequest.BodyPublishers.ofString("{\"message\": \"What colour is the " + keyword
-                        + " bridge?\", \"useRag\": true, \"maxTokens\": 4}")));
-
-        assertThat(reply.status()).as("%s", reply).isEqualTo(200);
-        ReceivedSpan chat = trace.serverSpanOf("chat-service", trace.entry("api-gateway"));
-        ReceivedSpan retrieval = trace.childOf(chat, "the retrieval", span -> span.name().equals("chat retrieval"));
-        assertThat(retrieval.attributes()).containsEntry("outcome", "used");
-        ReceivedSpan search = trace.childOf(retrieval, "the search call",
-                span -> span.kind() == SpanKind.SPAN_KIND_CLIENT);
-        trace.serverSpanOf("document-service", search);
     }
 
     /** A word no other test's documents contain, so searches here find only this test's documents. */

@@ -1,15 +1,20 @@
 package io.llmplatform.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.llmplatform.e2e.GatewayClient.Reply;
 import io.llmplatform.e2e.GatewayClient.User;
 import io.llmplatform.simulator.recording.RecordedRequest;
 import io.llmplatform.testkit.tracing.OtlpTraceReceiver.ReceivedSpan;
+import io.llmplatform.testkit.http.MultipartForm;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -72,6 +77,49 @@ class TracesThroughGatewayTest {
         assertThat(model.attributes()).containsEntry("gen_ai.operation.name", "embeddings")
                 .containsEntry("gen_ai.request.model", "all-minilm-l6-v2")
                 .containsEntry("gen_ai.usage.input_tokens", reply.json().get("usage").get("prompt_tokens").asString());
+    }
+
+    @Test
+    void aCompletionFromTheUsersDocumentsIsOneTraceThroughChatDocumentAndEmbeddingServicesToTheModelServer() {
+        User user = gateway.newUser();
+        String bridge = "trace" + UUID.randomUUID().toString().substring(0, 8).replaceAll("[0-9]", "q");
+        uploadAndAwaitStored(user, "bridges.txt", "The " + bridge + " bridge is painted red.\n");
+        TraceChain trace = TraceChain.start(platform.traces());
+        String question = "What colour is the " + bridge + " bridge? " + trace.traceId();
+
+        Reply reply = post(trace, user, "/v1/chat/completions", Map.of("model", PlatformUnderTest.MODEL,
+                "messages", List.of(Map.of("role", "user", "content", question)), "max_tokens", 5,
+                "rag", Map.of("topK", 3, "requireSources", true)));
+
+        assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+        ReceivedSpan chat = trace.serverSpanOf("chat-service", trace.entry("api-gateway"));
+        ReceivedSpan retrieval = trace.childOf(chat, "the retrieval", span -> span.name().equals("chat retrieval"));
+        ReceivedSpan searchCall = trace.childOf(retrieval, "the search call",
+                span -> span.kind() == SpanKind.SPAN_KIND_CLIENT);
+        ReceivedSpan documents = trace.serverSpanOf("document-service", searchCall);
+        ReceivedSpan embeddingCall = trace.childOf(documents, "the query's embedding call",
+                span -> span.kind() == SpanKind.SPAN_KIND_CLIENT);
+        ReceivedSpan embedding = trace.serverSpanOf("embedding-service", embeddingCall);
+        trace.childOf(embedding, "the embedding model's work",
+                span -> span.name().equals("embeddings all-minilm-l6-v2"));
+        ReceivedSpan modelCall = trace.childOf(chat, "the model call", span -> span.kind() == SpanKind.SPAN_KIND_CLIENT
+                && span.name().equals("chat " + PlatformUnderTest.MODEL));
+        RecordedRequest atModelServer = platform.simulator().receivedRequests().stream()
+                .filter(request -> request.body().contains(trace.traceId())).reduce((a, b) -> b).orElseThrow();
+        assertThat(atModelServer.body()).as("the passage found is in the prompt").contains("painted red");
+        assertThat(atModelServer.header("traceparent")).as("the model server continues the model call's span")
+                .startsWith("00-" + trace.traceId() + "-" + modelCall.spanId() + "-");
+    }
+
+    private void uploadAndAwaitStored(User user, String name, String text) {
+        MultipartForm form = MultipartForm.withFile("file", name, text.getBytes(StandardCharsets.UTF_8));
+        Reply uploaded = gateway.send(gateway.request("/api/v1/documents", user.accessToken())
+                .header("Content-Type", form.contentType()).POST(form.publisher()));
+        assertThat(uploaded.status()).as("%s", uploaded).isEqualTo(202);
+        String status = "/api/v1/documents/" + uploaded.json().get("id").asString() + "/status";
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> gateway.get(status, user.accessToken()).json().get("status").asString(),
+                        "STORED"::equalsIgnoreCase);
     }
 
     private Reply post(TraceChain trace, User user, String path, Object body) {
