@@ -1,7 +1,6 @@
 package io.llmplatform.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
@@ -13,10 +12,8 @@ import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import io.llmplatform.e2e.GatewayClient.Reply;
 import io.llmplatform.e2e.GatewayClient.User;
 import io.llmplatform.simulator.recording.RecordedRequest;
-import io.llmplatform.testkit.http.MultipartForm;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -135,17 +132,8 @@ class DocumentChatThroughGatewayTest {
     }
 
     private UUID uploadAndWait(User user, String name, String text, String collection) {
-        MultipartForm form = MultipartForm.withFile("file", name, text.getBytes(StandardCharsets.UTF_8))
-                .field("collection", collection);
-        Reply uploaded = gateway.send(gateway.request("/api/v1/documents", user.accessToken())
-                .header("Content-Type", form.contentType()).POST(form.publisher()));
-        assertThat(uploaded.status()).as("%s", uploaded).isEqualTo(202);
-        UUID id = UUID.fromString(uploaded.json().get("id").asString());
-        JsonNode progress = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
-                .until(() -> gateway.get("/api/v1/documents/" + id + "/status", user.accessToken()).json(),
-                        status -> List.of("stored", "failed").contains(status.get("status").asString().toLowerCase()));
-        assertThat(progress.get("status").asString()).as("%s", progress).isEqualToIgnoringCase("stored");
-        return id;
+        return gateway.uploadStoredDocument(user.accessToken(), name, text.getBytes(StandardCharsets.UTF_8),
+                collection);
     }
 
     /** The last chat request the simulated vLLM received, as its raw body. */

@@ -10,7 +10,6 @@ import io.llmplatform.contracts.documents.DocumentSearchResponse;
 import io.llmplatform.contracts.documents.SearchMode;
 import io.llmplatform.e2e.GatewayClient.Reply;
 import io.llmplatform.e2e.GatewayClient.User;
-import io.llmplatform.testkit.http.MultipartForm;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -212,9 +211,7 @@ class DocumentsThroughGatewayTest {
     }
 
     private Reply upload(String token, String fileName, byte[] content) {
-        MultipartForm form = MultipartForm.withFile("file", fileName, content);
-        return gateway.send(gateway.request("/api/v1/documents", token).header("Content-Type", form.contentType())
-                .POST(form.publisher()));
+        return gateway.uploadDocument(token, fileName, content, null);
     }
 
     /** A PDF with one page per text, written by PDFBox in a standard font. */

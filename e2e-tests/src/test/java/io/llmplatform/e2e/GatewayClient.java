@@ -4,6 +4,7 @@ import io.llmplatform.contracts.auth.LoginRequest;
 import io.llmplatform.contracts.auth.RegisterRequest;
 import io.llmplatform.contracts.auth.TokenResponse;
 import io.llmplatform.contracts.auth.UserView;
+import io.llmplatform.testkit.http.MultipartForm;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -69,6 +71,29 @@ final class GatewayClient {
     Reply patch(String path, String token, Object body) {
         return send(request(path, token).header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
+    /** {@code POST /api/v1/documents}: a multipart upload of one file, into {@code collection} when not null. */
+    Reply uploadDocument(String token, String fileName, byte[] content, String collection) {
+        MultipartForm form = MultipartForm.withFile("file", fileName, content).field("collection", collection);
+        return send(request("/api/v1/documents", token).header("Content-Type", form.contentType())
+                .POST(form.publisher()));
+    }
+
+    /** Uploads a document and waits until its ingestion ends; fails unless it ends {@code STORED}. */
+    UUID uploadStoredDocument(String token, String fileName, byte[] content, String collection) {
+        Reply accepted = uploadDocument(token, fileName, content, collection);
+        if (accepted.status() != 202) {
+            throw new AssertionError("upload of " + fileName + " answered " + accepted);
+        }
+        UUID id = UUID.fromString(accepted.json().get("id").asString());
+        String status = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> get("/api/v1/documents/" + id + "/status", token).json().get("status").asString(),
+                        ended -> ended.equalsIgnoreCase("stored") || ended.equalsIgnoreCase("failed"));
+        if (!status.equalsIgnoreCase("stored")) {
+            throw new AssertionError(fileName + " ended " + status + ": " + get("/api/v1/documents/" + id, token));
+        }
+        return id;
     }
 
     Reply send(HttpRequest.Builder request) {

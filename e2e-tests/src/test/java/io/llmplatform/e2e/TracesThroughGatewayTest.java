@@ -1,17 +1,14 @@
 package io.llmplatform.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.llmplatform.e2e.GatewayClient.Reply;
 import io.llmplatform.e2e.GatewayClient.User;
 import io.llmplatform.simulator.recording.RecordedRequest;
 import io.llmplatform.testkit.tracing.OtlpTraceReceiver.ReceivedSpan;
-import io.llmplatform.testkit.http.MultipartForm;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -83,7 +80,8 @@ class TracesThroughGatewayTest {
     void aCompletionFromTheUsersDocumentsIsOneTraceThroughChatDocumentAndEmbeddingServicesToTheModelServer() {
         User user = gateway.newUser();
         String bridge = "trace" + UUID.randomUUID().toString().substring(0, 8).replaceAll("[0-9]", "q");
-        uploadAndAwaitStored(user, "bridges.txt", "The " + bridge + " bridge is painted red.\n");
+        gateway.uploadStoredDocument(user.accessToken(), "bridges.txt",
+                ("The " + bridge + " bridge is painted red.\n").getBytes(StandardCharsets.UTF_8), null);
         TraceChain trace = TraceChain.start(platform.traces());
         String question = "What colour is the " + bridge + " bridge? " + trace.traceId();
 
@@ -109,17 +107,6 @@ class TracesThroughGatewayTest {
         assertThat(atModelServer.body()).as("the passage found is in the prompt").contains("painted red");
         assertThat(atModelServer.header("traceparent")).as("the model server continues the model call's span")
                 .startsWith("00-" + trace.traceId() + "-" + modelCall.spanId() + "-");
-    }
-
-    private void uploadAndAwaitStored(User user, String name, String text) {
-        MultipartForm form = MultipartForm.withFile("file", name, text.getBytes(StandardCharsets.UTF_8));
-        Reply uploaded = gateway.send(gateway.request("/api/v1/documents", user.accessToken())
-                .header("Content-Type", form.contentType()).POST(form.publisher()));
-        assertThat(uploaded.status()).as("%s", uploaded).isEqualTo(202);
-        String status = "/api/v1/documents/" + uploaded.json().get("id").asString() + "/status";
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
-                .until(() -> gateway.get(status, user.accessToken()).json().get("status").asString(),
-                        "STORED"::equalsIgnoreCase);
     }
 
     private Reply post(TraceChain trace, User user, String path, Object body) {

@@ -1,5 +1,6 @@
 package io.llmplatform.launcher.service;
 
+import io.llmplatform.launcher.engine.Executables;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -95,18 +95,7 @@ public final class ServiceProcess {
 
     /** SIGTERM, then as long as {@code grace} for a graceful shutdown, then SIGKILL. */
     public void stop(Duration grace) {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        Executables.stop(process, grace);
     }
 
     /** Spring Boot's own diagnosis when the log has one ("port already in use"...), else the log's last lines. */
