@@ -61,16 +61,19 @@ await() { # await <url> <what> <seconds>
 # start_chat_path <simulator url>: auth-service and chat-service as in production (their jars, PostgreSQL, Kafka) under
 # the platform launcher, chat-service's model "default" on that simulator, then the gateway jar in front of them (on
 # GATEWAY, routing to CHAT) with its models route on the simulator too. The limits are raised far above any load: the
-# buckets and the quota are still checked on every request. Sets chat_pid and gateway_pid.
+# buckets and the quota are still checked on every request. Sets chat_pid, gateway_pid, auth_pid and launcher_pid (the
+# launcher runs Kafka in its JVM).
 start_chat_path() {
   export DEFAULT_MONTHLY_TOKEN_LIMIT=1000000000000
   "$JAVA" -XX:+UseSerialGC -Xmx384m --enable-native-access=ALL-UNNAMED \
     -jar platform-launcher/target/platform-launcher-exec.jar up --services auth-service,chat-service \
     --data-dir "$RESULTS/platform" --no-aot-cache --vllm-base-url "$1" --vllm-model vllm-simulator \
     --service-jvm-options "$SERVICE_JVM_OPTIONS" > "$RESULTS/platform.log" 2>&1 &
-  pids+=($!)
+  launcher_pid=$!
+  pids+=("$launcher_pid")
   await "$CHAT/actuator/health/readiness" "chat-service (see $RESULTS/platform.log)" 300
   chat_pid=$(pgrep -f 'chat-service.jar' | head -1)
+  auth_pid=$(pgrep -f 'auth-service.jar' | head -1)
   # shellcheck disable=SC2086
   env AUTH_SERVICE_URL=http://localhost:8081 CHAT_SERVICE_URL="$CHAT" MODEL_MANAGER_SERVICE_URL="$1" \
     GATEWAY_CLIENT_SECRET="$(sed -n 's/^GATEWAY_CLIENT_SECRET=//p' "$RESULTS/platform/secrets.properties")" \
@@ -96,6 +99,9 @@ bearer() {
     -d "{\"login\": \"$user_email\", \"password\": \"benchmark-password-1\"}" \
     | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')"
 }
+
+# postgres_pids: the PostgreSQL server's processes (the postmaster, its workers and the pooled connections' backends).
+postgres_pids() { pgrep -f "postgres.*$RESULTS/platform/postgres" | while read -r pid; do echo "$pid"; pgrep -P "$pid"; done; }
 
 cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$1/stat"; }
 
